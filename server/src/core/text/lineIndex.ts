@@ -1,0 +1,67 @@
+/**
+ * Converts between UTF-16 offsets and zero-based `{ line, character }` positions.
+ *
+ * Line breaks are `\r\n`, `\n` and a lone `\r`, exactly as `vscode-languageserver-textdocument`
+ * counts them, so the CLI and the server agree on every position.
+ */
+export interface LinePosition {
+  /** Zero-based line. */
+  readonly line: number;
+  /** Zero-based UTF-16 code-unit column. */
+  readonly character: number;
+}
+
+export class LineIndex {
+  /** Offset at which each line starts; always begins with 0. */
+  readonly #lineStarts: number[];
+  readonly #length: number;
+
+  constructor(text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.#lineStarts = starts;
+    this.#length = text.length;
+  }
+
+  get lineCount(): number {
+    return this.#lineStarts.length;
+  }
+
+  /** The offset where `line` starts (clamped to the document). */
+  lineStart(line: number): number {
+    if (line <= 0) return 0;
+    if (line >= this.#lineStarts.length) return this.#length;
+    return this.#lineStarts[line]!;
+  }
+
+  /** The position of `offset` (clamped to the document). */
+  positionAt(offset: number): LinePosition {
+    const o = Math.max(0, Math.min(offset, this.#length));
+    let low = 0;
+    let high = this.#lineStarts.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.#lineStarts[mid]! > o) high = mid;
+      else low = mid + 1;
+    }
+    const line = low - 1;
+    return { line, character: o - this.#lineStarts[line]! };
+  }
+
+  /** The offset of a position; a character past the line's end clamps to the end of the line's text. */
+  offsetAt(position: LinePosition): number {
+    if (position.line >= this.#lineStarts.length) return this.#length;
+    if (position.line < 0) return 0;
+    const start = this.#lineStarts[position.line]!;
+    const nextStart = position.line + 1 < this.#lineStarts.length ? this.#lineStarts[position.line + 1]! : this.#length;
+    return Math.max(start, Math.min(start + Math.max(0, position.character), nextStart));
+  }
+}
