@@ -1,0 +1,93 @@
+import type { Span } from '../model';
+
+/** One line of the document, without its line break. */
+export interface Line {
+  /** Zero-based line number. */
+  readonly index: number;
+  /** Offset of the first character. */
+  readonly start: number;
+  /** Offset just past the last character, before the line break. */
+  readonly end: number;
+  readonly text: string;
+  /** True inside fenced code, front matter or an HTML comment block. */
+  ignored: boolean;
+}
+
+/** Splits text into lines on `\r\n`, `\n` and a lone `\r`, keeping exact offsets. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lines.push({ index: lines.length, start, end: i, text: text.slice(start, i), ignored: false });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ index: lines.length, start, end: text.length, text: text.slice(start), ignored: false });
+  return lines;
+}
+
+export function isBlank(line: Line | undefined): boolean {
+  return line === undefined || /^\s*$/.test(line.text);
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})\s*([\w+-]*)/;
+
+/**
+ * Marks front matter, fenced code and multi-line HTML comments as ignored and returns their spans.
+ * An unclosed fence whose info string says Markdown (an assistant's ```` ```markdown ```` wrapper
+ * that was never closed) is treated as transparent, because its content is the document.
+ */
+export function markIgnoredRegions(lines: Line[]): Span[] {
+  const spans: Span[] = [];
+  let i = 0;
+  const firstContent = lines.findIndex((l) => !isBlank(l));
+  if (firstContent >= 0 && /^---\s*$/.test(lines[firstContent]!.text)) {
+    const close = lines.findIndex((l, j) => j > firstContent && j < firstContent + 200 && /^(?:---|\.\.\.)\s*$/.test(l.text));
+    const looksLikeYaml = close > firstContent + 1 && /^[\w-]+\s*:/.test(lines[firstContent + 1]!.text);
+    if (close > 0 && looksLikeYaml) {
+      for (let j = firstContent; j <= close; j++) lines[j]!.ignored = true;
+      spans.push({ start: lines[firstContent]!.start, end: lines[close]!.end });
+      i = close + 1;
+    }
+  }
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    const fence = FENCE_OPEN.exec(line.text);
+    if (fence) {
+      const marker = fence[1]!;
+      const closePattern = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`);
+      let close = -1;
+      for (let j = i + 1; j < lines.length; j++) {
+        if (closePattern.test(lines[j]!.text)) {
+          close = j;
+          break;
+        }
+      }
+      if (close < 0 && /^(?:markdown|md|mdx)$/i.test(fence[2] ?? '')) {
+        line.ignored = true;
+        continue;
+      }
+      const last = close < 0 ? lines.length - 1 : close;
+      for (let j = i; j <= last; j++) lines[j]!.ignored = true;
+      spans.push({ start: line.start, end: lines[last]!.end });
+      i = last;
+      continue;
+    }
+    if (/^\s*<!--/.test(line.text) && !/-->/.test(line.text)) {
+      let close = lines.length - 1;
+      for (let j = i + 1; j < lines.length; j++) {
+        if (/-->/.test(lines[j]!.text)) {
+          close = j;
+          break;
+        }
+      }
+      for (let j = i; j <= close; j++) lines[j]!.ignored = true;
+      spans.push({ start: line.start, end: lines[close]!.end });
+      i = close;
+    }
+  }
+  return spans;
+}

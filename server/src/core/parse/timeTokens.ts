@@ -1,0 +1,396 @@
+import type { CalendarDate, ClockTime, Span, Zone, ZoneSource } from '../model';
+
+/**
+ * Scanners for the time-like tokens postmortems are written with: clock times, dates, zones and
+ * durations. Each scanner reads one line (or a short text) and returns tokens with absolute
+ * spans (`base` is the offset of `text` in the document).
+ *
+ * Every pattern here is linear: no nested quantifiers, bounded repetitions only, so a 1 MB
+ * line of digits and colons costs one pass (checked by the ReDoS test).
+ */
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
+  jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
+  oct: 10, october: 10, octuber: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+
+const MONTH_PATTERN =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober|uber)?|nov(?:ember)?|dec(?:ember)?';
+
+/** Known zone abbreviations with their offset from UTC in minutes. */
+const ZONE_ABBREVIATIONS: Record<string, number> = {
+  UTC: 0, GMT: 0, Z: 0, WET: 0, WEST: 60, BST: 60, CET: 60, CEST: 120, EET: 120, EEST: 180,
+  WAT: 60, CAT: 120, EAT: 180, SAST: 120, MSK: 180, IST: 330, PKT: 300, ICT: 420, WIB: 420,
+  HKT: 480, SGT: 480, PHT: 480, AWST: 480, JST: 540, KST: 540, ACST: 570, AEST: 600, AEDT: 660,
+  NZST: 720, NZDT: 780, HST: -600, AKST: -540, AKDT: -480, PST: -480, PDT: -420, PT: -480,
+  MST: -420, MDT: -360, MT: -420, CST: -360, CDT: -300, CT: -360, EST: -300, EDT: -240, ET: -300,
+  AST: -240, ADT: -180, NST: -210, BRT: -180, ART: -180,
+};
+
+/** Spelled-out zones and the offsets they stand for (standard time). */
+const ZONE_NAMES: ReadonlyArray<[RegExp, string, number | undefined]> = [
+  [/^pacific(?: standard| daylight)?(?: time)?$/i, 'Pacific Time', -480],
+  [/^eastern(?: standard| daylight)?(?: time)?$/i, 'Eastern Time', -300],
+  [/^central european(?: summer)?(?: time)?$/i, 'Central European Time', 60],
+  [/^central(?: standard| daylight)?(?: time)?$/i, 'Central Time', -360],
+  [/^mountain(?: standard| daylight)?(?: time)?$/i, 'Mountain Time', -420],
+  [/^greenwich mean time$/i, 'GMT', 0],
+  [/^coordinated universal time$/i, 'UTC', 0],
+  [/^(?:british summer time)$/i, 'BST', 60],
+  [/^west africa(?:n)? time$/i, 'WAT', 60],
+  [/^east africa(?:n)? time$/i, 'EAT', 180],
+  [/^central africa(?:n)? time$/i, 'CAT', 120],
+  [/^indian standard time$/i, 'IST', 330],
+];
+
+/** Well-known cities authors name zones after ("Kigali time"). */
+const CITY_OFFSETS: Record<string, number> = {
+  kigali: 120, nairobi: 180, lagos: 60, accra: 0, cairo: 120, johannesburg: 120, casablanca: 60,
+  london: 0, dublin: 0, lisbon: 0, paris: 60, berlin: 60, madrid: 60, amsterdam: 60, rome: 60,
+  warsaw: 60, stockholm: 60, helsinki: 120, athens: 120, istanbul: 180, moscow: 180, dubai: 240,
+  karachi: 300, mumbai: 330, delhi: 330, kolkata: 330, bangalore: 330, dhaka: 360, bangkok: 420,
+  jakarta: 420, singapore: 480, manila: 480, beijing: 480, shanghai: 480, tokyo: 540, seoul: 540,
+  sydney: 600, melbourne: 600, auckland: 720, honolulu: -600, anchorage: -540, vancouver: -480,
+  seattle: -480, 'san francisco': -480, 'los angeles': -480, denver: -420, chicago: -360,
+  toronto: -300, 'new york': -300, 'sao paulo': -180, 'são paulo': -180, 'buenos aires': -180,
+  'mexico city': -360, addis: 180, kampala: 180, kinshasa: 60, abuja: 60,
+};
+
+export interface TimeToken extends ClockTime {
+  /** Offset just after the token (and its meridiem), for reading what follows. */
+  readonly endOffset: number;
+}
+
+// H:MM[:SS][.fff] with an optional meridiem; or H am/pm; the `(?<![…])` guards keep
+// version numbers, IP:port pairs, offsets (+02:00) and relative T+0:04 out.
+const CLOCK =
+  /(?<!(?<!^\s{0,8}\d{1,3})\.|[\d:+\-−/_]|(?<!\d)[A-Za-z]|[+\-−]\d)(~\s?)?(\d{1,2})([:.])(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?![\d:]|\.\d)(?:\s?(a\.?\s?m\.?|p\.?\s?m\.?|A\.?\s?M\.?|P\.?\s?M\.?)(?![A-Za-z])|\s(M)(?![A-Za-z]))?/g;
+const HOUR_ONLY = /(?<![\d:+\-−.\w/])(~\s?)?(\d{1,2})\s?(am|pm|AM|PM|a\.m\.|p\.m\.|A\.M\.|P\.M\.)(?![A-Za-z])/g;
+const APPROXIMATE_WORD = /(?:about|around|approx\.?|approximately|roughly|circa|ca\.)\s{1,3}$/i;
+
+/**
+ * Finds clock times in `text`. `base` is the document offset of `text[0]`.
+ * Times with a `.` separator (`10.30`) are accepted only with a meridiem or after a list
+ * number (`10.00:38`), since `3.14` and `1.5` are numbers.
+ */
+export function findClockTimes(text: string, base = 0): TimeToken[] {
+  const found: TimeToken[] = [];
+  CLOCK.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = CLOCK.exec(text)) !== null) {
+    const [whole, tilde, h, sep, m, s, meridiemText, brokenMeridiem] = match;
+    if (sep === '.' && !meridiemText) continue;
+    const start = match.index + (tilde ? tilde.length : 0);
+    const approximate = Boolean(tilde) || APPROXIMATE_WORD.test(text.slice(Math.max(0, match.index - 16), match.index));
+    found.push(makeTime(Number(h), Number(m), s === undefined ? undefined : Number(s), meridiemText, Boolean(brokenMeridiem), approximate, base + start, base + match.index + whole.length));
+  }
+  HOUR_ONLY.lastIndex = 0;
+  while ((match = HOUR_ONLY.exec(text)) !== null) {
+    const [whole, tilde, h, meridiemText] = match;
+    const start = match.index + (tilde ? tilde.length : 0);
+    if (found.some((t) => t.span.start - base <= start && start < t.endOffset - base)) continue;
+    const approximate = Boolean(tilde) || APPROXIMATE_WORD.test(text.slice(Math.max(0, match.index - 16), match.index));
+    found.push(makeTime(Number(h), 0, undefined, meridiemText, false, approximate, base + start, base + match.index + whole.length));
+  }
+  found.sort((a, b) => a.span.start - b.span.start);
+  return found;
+}
+
+function makeTime(
+  rawHour: number,
+  minute: number,
+  second: number | undefined,
+  meridiemText: string | undefined,
+  brokenMeridiem: boolean,
+  approximate: boolean,
+  start: number,
+  end: number,
+): TimeToken {
+  const meridiem = meridiemText ? (/^[aA]/.test(meridiemText) ? 'am' : 'pm') : undefined;
+  let hour = rawHour;
+  let valid = minute <= 59 && (second === undefined || second <= 60) && !brokenMeridiem;
+  if (meridiem) {
+    if (rawHour < 1 || rawHour > 12) {
+      // `0:30 am` is readable as 00:30; `13:00 PM` is not a time.
+      valid = valid && rawHour === 0 && meridiem === 'am';
+    } else if (meridiem === 'am') {
+      hour = rawHour === 12 ? 0 : rawHour;
+    } else {
+      hour = rawHour === 12 ? 12 : rawHour + 12;
+    }
+  } else if (rawHour > 24 || (rawHour === 24 && minute > 0)) {
+    valid = false;
+  }
+  return {
+    hour,
+    minute,
+    ...(second !== undefined ? { second } : {}),
+    ...(meridiem ? { meridiem } : {}),
+    valid,
+    approximate,
+    span: { start, end },
+    endOffset: end,
+  };
+}
+
+/** Minute of the day (fractional with seconds) of a valid time. */
+export function minuteOfDay(time: ClockTime): number {
+  return time.hour * 60 + time.minute + (time.second ?? 0) / 60;
+}
+
+/** `HH:MM` on the 24-hour clock. */
+export function formatClock24(time: ClockTime): string {
+  return `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+}
+
+const ISO_DATE = /(?<![\d\w])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/g;
+const COMPACT_DATE = /(?<![\d\w])(\d{1,2})(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(\d{2}|\d{4})(?![\d\w])/gi;
+const MONTH_FIRST = new RegExp(
+  `(?<![\\w])(${MONTH_PATTERN})\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:\\s{0,2}[-–]\\s{0,2}\\d{1,2}(?:st|nd|rd|th)?)?(?:,{0,2}\\s{0,3}(\\d{4})(?!\\d|:\\d))?`,
+  'gi',
+);
+const DAY_FIRST = new RegExp(
+  `(?<![\\w:])(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?(${MONTH_PATTERN})\\b\\.?(?:,?\\s{0,3}(\\d{4})(?!\\d|:\\d))?`,
+  'gi',
+);
+const NUMERIC_DATE = /(?<![\d\w/.:-])(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d\w/:])/g;
+
+/** Finds calendar dates in `text`, in order, without overlaps. */
+export function findDates(text: string, base = 0): CalendarDate[] {
+  const found: CalendarDate[] = [];
+  const taken = (start: number, end: number) => found.some((d) => d.span.start - base < end && start < d.span.end - base);
+  const add = (date: CalendarDate) => {
+    if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > 31) return;
+    found.push(date);
+  };
+  let match: RegExpExecArray | null;
+  ISO_DATE.lastIndex = 0;
+  while ((match = ISO_DATE.exec(text)) !== null) {
+    add({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), span: { start: base + match.index, end: base + match.index + match[0].length } });
+  }
+  MONTH_FIRST.lastIndex = 0;
+  while ((match = MONTH_FIRST.exec(text)) !== null) {
+    // "may" is also a verb: require a capital M or a day with a suffix/comma for it.
+    if (/^may$/i.test(match[1]!) && match[1] !== 'May') continue;
+    if (taken(match.index, match.index + match[0].length)) continue;
+    const trimmed = match[0].replace(/[,\s]+$/, '');
+    add({
+      ...(match[3] ? { year: Number(match[3]) } : {}),
+      month: MONTHS[match[1]!.toLowerCase()]!,
+      day: Number(match[2]),
+      span: { start: base + match.index, end: base + match.index + trimmed.length },
+    });
+  }
+  DAY_FIRST.lastIndex = 0;
+  while ((match = DAY_FIRST.exec(text)) !== null) {
+    if (/^may$/i.test(match[2]!) && !/May/.test(match[0])) continue;
+    if (taken(match.index, match.index + match[0].length)) continue;
+    add({
+      ...(match[3] ? { year: Number(match[3]) } : {}),
+      month: MONTHS[match[2]!.toLowerCase()]!,
+      day: Number(match[1]),
+      span: { start: base + match.index, end: base + match.index + match[0].length },
+    });
+  }
+  COMPACT_DATE.lastIndex = 0;
+  while ((match = COMPACT_DATE.exec(text)) !== null) {
+    if (taken(match.index, match.index + match[0].length)) continue;
+    add({
+      year: expandYear(match[3]!),
+      month: MONTHS[match[2]!.toLowerCase()]!,
+      day: Number(match[1]),
+      span: { start: base + match.index, end: base + match.index + match[0].length },
+    });
+  }
+  NUMERIC_DATE.lastIndex = 0;
+  while ((match = NUMERIC_DATE.exec(text)) !== null) {
+    if (taken(match.index, match.index + match[0].length)) continue;
+    const first = Number(match[1]);
+    const second = Number(match[3]);
+    const year = expandYear(match[4]!);
+    const span = { start: base + match.index, end: base + match.index + match[0].length };
+    if (first > 12 && second <= 12) add({ year, month: second, day: first, span });
+    else if (second > 12 && first <= 12) add({ year, month: first, day: second, span });
+    else if (first <= 12 && second <= 12) add({ year, month: first, day: second, span, ...(first !== second ? { ambiguous: true } : {}) });
+  }
+  found.sort((a, b) => a.span.start - b.span.start);
+  return found;
+}
+
+function expandYear(text: string): number {
+  const n = Number(text);
+  if (text.length === 4) return n;
+  return n < 70 ? 2000 + n : 1900 + n;
+}
+
+/** Days since 1970-01-01 of a date (year defaults to `fallbackYear`). */
+export function dayNumber(date: { year?: number; month: number; day: number }, fallbackYear = 2000): number {
+  return Math.floor(Date.UTC(date.year ?? fallbackYear, date.month - 1, date.day) / 86_400_000);
+}
+
+/** `YYYY-MM-DD` of a day number. */
+export function formatDayNumber(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface ZoneToken extends Zone {
+  readonly offsetMinutes?: number;
+}
+
+const OFFSET_ZONE = /^(UTC|GMT)\s?([+\-−])\s?(\d{1,2})(?::?(\d{2}))?$/i;
+
+/**
+ * Reads a zone at the start of `text` (after a time, or inside a header's parentheses).
+ * Returns undefined when the text does not start with a zone.
+ */
+export function readZoneAt(text: string, base: number, source: ZoneSource): ZoneToken | undefined {
+  const lead = /^[\s(\[]{0,3}/.exec(text)![0].length;
+  const rest = text.slice(lead);
+  // Spelled-out zones and city names: "Pacific Time", "Kigali time", "West African Time".
+  const named = /^([A-Za-zÀ-ÿ]+(?: [A-Za-zÀ-ÿ]+){0,3}?) (?:time|Time|TIME)\b/.exec(rest);
+  if (named) {
+    const zone = nameToZone(named[0], base + lead, source);
+    if (zone) return zone;
+  }
+  const offsetMatch = /^(?:UTC|GMT|utc|gmt)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?(?![\d])/.exec(rest);
+  if (offsetMatch) return offsetToZone(offsetMatch[0], base + lead, source);
+  const bareOffset = /^([+\-−])(\d{2}):?(\d{2})(?!\d)/.exec(rest);
+  if (bareOffset && lead === 0) {
+    const sign = bareOffset[1] === '+' ? 1 : -1;
+    const minutes = sign * (Number(bareOffset[2]) * 60 + Number(bareOffset[3]));
+    return { name: `UTC${formatOffset(minutes)}`, offsetMinutes: minutes, source, span: { start: base, end: base + bareOffset[0].length } };
+  }
+  const abbreviation = /^(?:[A-Z]{1,5}|utc|gmt)(?![A-Za-z])/.exec(rest);
+  if (abbreviation) {
+    const name = abbreviation[0].toUpperCase();
+    const offset = ZONE_ABBREVIATIONS[name];
+    if (offset !== undefined && (name !== 'Z' || lead === 0)) {
+      return { name, offsetMinutes: offset, source, span: { start: base + lead, end: base + lead + abbreviation[0].length } };
+    }
+  }
+  return undefined;
+}
+
+function offsetToZone(text: string, start: number, source: ZoneSource): ZoneToken | undefined {
+  const m = OFFSET_ZONE.exec(text.replace(/\s/g, ''));
+  if (!m) return undefined;
+  const sign = m[2] === '+' ? 1 : -1;
+  const hours = Number(m[3]);
+  const minutes = Number(m[4] ?? 0);
+  if (hours > 14 || minutes > 59) return undefined;
+  const offset = sign * (hours * 60 + minutes);
+  return { name: `${m[1]!.toUpperCase()}${formatOffset(offset)}`, offsetMinutes: offset, source, span: { start, end: start + text.length } };
+}
+
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  const h = Math.floor(abs / 60);
+  const m = abs % 60;
+  return m === 0 ? `${sign}${h}` : `${sign}${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+function nameToZone(text: string, start: number, source: ZoneSource): ZoneToken | undefined {
+  const span = { start, end: start + text.length };
+  for (const [pattern, name, offset] of ZONE_NAMES) {
+    if (pattern.test(text)) return { name, ...(offset !== undefined ? { offsetMinutes: offset } : {}), source, span };
+  }
+  const city = text.replace(/\s+time$/i, '').toLowerCase();
+  const offset = CITY_OFFSETS[city];
+  if (offset !== undefined) {
+    const label = text.replace(/\s+time$/i, '');
+    return { name: `${label} Time`, offsetMinutes: offset, source, span };
+  }
+  return undefined;
+}
+
+const ZONE_ANYWHERE = new RegExp(
+  [
+    '(?:UTC|GMT)\\s?[+\\-−]\\s?\\d{1,2}(?::?\\d{2})?(?![\\d])',
+    `\\b(?:${Object.keys(ZONE_ABBREVIATIONS).filter((z) => z.length >= 3).join('|')})\\b`,
+    '\\b(?:[Pp]acific|[Ee]astern|[Cc]entral(?: [Ee]uropean)?|[Mm]ountain)(?: [Ss]tandard| [Dd]aylight)? [Tt]ime\\b',
+    '\\b[Gg]reenwich [Mm]ean [Tt]ime\\b',
+    '\\b(?:[Ww]est|[Ee]ast|[Cc]entral) [Aa]frica(?:n)? [Tt]ime\\b',
+    '\\b[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)? [Tt]ime\\b',
+  ].join('|'),
+  'g',
+);
+
+/** Finds every zone mentioned anywhere in `text` (used for headings, summary and `All times in` lines). */
+export function findZones(text: string, base: number, source: ZoneSource): ZoneToken[] {
+  const found: ZoneToken[] = [];
+  ZONE_ANYWHERE.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = ZONE_ANYWHERE.exec(text)) !== null) {
+    const zone = readZoneAt(match[0], base + match.index, source);
+    if (zone) found.push(zone);
+  }
+  return found;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, 'forty-five': 45, fifty: 50, sixty: 60,
+  'twenty-four': 24, 'thirty-six': 36, 'forty-eight': 48, 'seventy-two': 72, 'ninety': 90,
+};
+
+export interface DurationToken {
+  readonly minutes: number;
+  readonly approximate: boolean;
+  readonly span: Span;
+}
+
+const NUMBER = `(?:\\d{1,4}(?:\\.\\d{1,2})?|${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|')})`;
+const HOUR_UNIT = '(?:hours?|hrs?|h)';
+const MINUTE_UNIT = '(?:minutes?|mins?|m)';
+const DAY_UNIT = '(?:days?)';
+const DURATION = new RegExp(
+  `(?<![\\w.:])(~\\s?|(?:about|around|approximately|approx\\.?|roughly|nearly|almost|over|under|just over|just under|some)\\s{1,2})?` +
+    `(?:(${NUMBER})\\s?${DAY_UNIT}(?:,?\\s{1,2}(?:and\\s{1,2})?)?)?` +
+    `(?:(${NUMBER})(?:\\s{1,2}and(?:\\s{1,2}a)?\\s{1,2}(half))?\\s?-?${HOUR_UNIT}(?:\\s{1,2}and\\s{1,2}a\\s{1,2}(half))?(?:,?\\s{1,2}(?:and\\s{1,2})?)?)?` +
+    `(?:(${NUMBER})\\s?-?${MINUTE_UNIT})?(?![\\w])|(?<![\\w])(half an hour)`,
+  'gi',
+);
+
+/**
+ * Finds durations (`2 hours`, `1h 45m`, `105 minutes`, `~three hours`, `2 and half hours`,
+ * `1 hour and 20 minutes`, `half an hour`) in `text`.
+ */
+export function findDurations(text: string, base = 0): DurationToken[] {
+  const found: DurationToken[] = [];
+  DURATION.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = DURATION.exec(text)) !== null) {
+    if (match[0].length === 0) {
+      DURATION.lastIndex++;
+      continue;
+    }
+    const [whole, approxWord, days, hours, half1, half2, minutes, halfAnHour] = match;
+    if (halfAnHour) {
+      found.push({ minutes: 30, approximate: false, span: { start: base + match.index, end: base + match.index + whole.length } });
+      continue;
+    }
+    if (days === undefined && hours === undefined && minutes === undefined) continue;
+    // A bare "m"/"h" unit needs a digit right before it ("45m"), not a word ("a m").
+    if (!/\d\s?(?:h|hrs?|hours?|m|mins?|minutes?|days?)\b/i.test(whole) && !/(?:hours?|minutes?|days?)\b/i.test(whole)) continue;
+    const total =
+      (days ? numberValue(days) * 1440 : 0) +
+      (hours ? numberValue(hours) * 60 + (half1 || half2 ? 30 : 0) : 0) +
+      (minutes ? numberValue(minutes) : 0);
+    if (!Number.isFinite(total) || total <= 0 && !/^0/.test(whole.trim())) continue;
+    const lead = approxWord ? 0 : /^\s*/.exec(whole)![0].length;
+    const trimmed = whole.replace(/[,\s]+(?:and)?\s*$/i, '');
+    const approximate =
+      Boolean(approxWord) || /\b(?:about|around|approx|approximately|roughly|nearly|almost)\s{1,3}$/i.test(text.slice(Math.max(0, match.index - 16), match.index)) ||
+      [days, hours, minutes].some((n) => n !== undefined && !/^\d/.test(n)) && !/^(?:a|an|one)$/i.test(hours ?? minutes ?? days ?? '');
+    found.push({ minutes: Math.round(total), approximate, span: { start: base + match.index + lead, end: base + match.index + trimmed.length } });
+  }
+  return found;
+}
+
+function numberValue(text: string): number {
+  const word = NUMBER_WORDS[text.toLowerCase()];
+  return word ?? Number(text);
+}
