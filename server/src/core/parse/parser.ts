@@ -1,11 +1,32 @@
-import type { PostmortemDocument } from '../model';
+import type {
+  CalendarDate,
+  IncidentWindow,
+  PostmortemDocument,
+  Section,
+  SectionKind,
+  Suppression,
+  Timeline,
+  Zone,
+} from '../model';
+import { readHeading, type HeadingCandidate } from './headings';
+import { isBlank, markIgnoredRegions, splitLines, type Line } from './lines';
+import { readTimeline } from './timeline';
+import { readWindow } from './window';
+import { findDates, findZones } from './timeTokens';
 
 /**
- * Parses a postmortem. Never throws: whatever the input, returns a model whose spans all lie
- * inside `text`.
+ * Parses a postmortem into its document model. Never throws: whatever the input, returns a
+ * model whose spans all lie inside `text` (a defect in a rule degrades to an empty model).
  */
 export function parsePostmortem(text: string): PostmortemDocument {
-  // Placeholder until the real parser lands; keeps the shape so adapters compile.
+  try {
+    return parse(text);
+  } catch {
+    return emptyModel(text);
+  }
+}
+
+function emptyModel(text: string): PostmortemDocument {
   return {
     text,
     sections: [],
@@ -17,4 +38,247 @@ export function parsePostmortem(text: string): PostmortemDocument {
     ignoredSpans: [],
     flavor: 'plaintext',
   };
+}
+
+function parse(text: string): PostmortemDocument {
+  const lines = splitLines(text);
+  const ignoredSpans = markIgnoredRegions(lines);
+  const headings = findHeadings(lines);
+  const { sections, allSections } = buildSections(lines, headings.sections, text.length);
+  const summaryLines = linesOfKind(lines, allSections, 'summary', headings.sections);
+  const titleLines = linesOfKind(lines, allSections, 'title', headings.sections).slice(0, 3);
+  const baseDate = firstDate([...summaryLines, ...lines.filter((l) => allSections.some((s) => s.kind === 'title' && s.headingSpan.start === l.start)), ...titleLines]);
+  const timeline = readTimeline(lines, allSections, headings.timeHeadings, baseDate);
+  const window = readWindow(text, lines, allSections, summaryLines, timeline);
+  const zones = collectZones(lines, allSections, timeline, window);
+  return {
+    text,
+    sections,
+    allSections,
+    timeline: withSummaryZone(timeline, window.zone),
+    window,
+    zones,
+    suppressions: findSuppressions(lines),
+    ignoredSpans,
+    flavor: detectFlavor(lines, headings.sections),
+  };
+}
+
+interface FoundHeadings {
+  /** Headings that open sections. */
+  readonly sections: HeadingCandidate[];
+  /** Headings whose title starts with a time or date: timeline entries or date lines. */
+  readonly timeHeadings: HeadingCandidate[];
+}
+
+function findHeadings(lines: Line[]): FoundHeadings {
+  const candidates: HeadingCandidate[] = [];
+  const firstContent = lines.findIndex((l) => !l.ignored && !isBlank(l) && !/^\s*(?:!\[[^\]]*\]\([^)]*\)|<(?:p|img|div)\b[^>]*>?|[=\-_*]{3,})\s*$/i.test(l.text));
+  for (let i = 0; i < lines.length; i++) {
+    const candidate = readHeading(lines, i, i === firstContent);
+    if (candidate) {
+      candidates.push(candidate);
+      i += candidate.lineCount - 1;
+    }
+  }
+  // Bare title-case lines are headings only in documents that use bare headings for known sections.
+  const knownBare = candidates.filter((c) => c.style === 'bare' && c.kinds[0] !== 'other').length;
+  const kept = candidates.filter((c) => c.style !== 'bare' || c.kinds[0] !== 'other' || knownBare >= 2 || c.line === firstContent);
+  const sections: HeadingCandidate[] = [];
+  const timeHeadings: HeadingCandidate[] = [];
+  let seenSummary = false;
+  for (const candidate of kept) {
+    if (candidate.timeLed && !(sections.length === 0 && candidate.line === firstContent && candidate.rawLevel === 1)) {
+      timeHeadings.push(candidate);
+      continue;
+    }
+    let kinds = candidate.kinds;
+    const opensDocument = candidate.line === firstContent || (candidate.rawLevel === 1 && candidate.style === 'atx');
+    const namesTheDocument = candidate.line - firstContent <= 3 && /post-?mortem|incident|outage|report/i.test(candidate.title);
+    if (sections.length === 0 && (opensDocument || namesTheDocument) && (kinds[0] === 'other' || /post-?mortem|incident report/i.test(candidate.title)) && !/^(?:duration|outage duration)\b/i.test(candidate.title)) {
+      kinds = ['title'];
+    } else if (!seenSummary && /^(?:(?:outage |incident )?duration|date and time|when)$/i.test(candidate.title.trim())) {
+      kinds = ['summary'];
+    }
+    if (kinds.includes('summary')) seenSummary = true;
+    sections.push({ ...candidate, kinds });
+  }
+  return { sections, timeHeadings };
+}
+
+const STYLE_WEIGHT: Record<string, number> = { atx: 4, setext: 4, html: 3, caps: 3, bold: 2, label: 2, bare: 1 };
+
+/** Kinds that stand on their own: they never nest under a different kind of section. */
+const TOP_LEVEL_KINDS: ReadonlySet<SectionKind> = new Set(['summary', 'timeline', 'root-cause', 'resolution', 'corrective-actions', 'lessons-learned', 'impact', 'detection']);
+
+function canContain(parent: HeadingCandidate, child: HeadingCandidate): boolean {
+  const parentKind = parent.kinds[0]!;
+  const childKind = child.kinds[0]!;
+  if (parentKind === 'title') return true;
+  if (childKind === 'other' || childKind === 'title') return parentKind !== 'other' || STYLE_WEIGHT[child.style]! <= STYLE_WEIGHT[parent.style]!;
+  if (child.kinds.every((k) => parent.kinds.includes(k))) return true;
+  if (parentKind === 'summary' && (childKind === 'impact' || childKind === 'detection' || childKind === 'root-cause' && child.style !== 'atx')) return true;
+  // "What Happened" / "Why It Happened" under a root-cause analysis are parts of it.
+  if (parentKind === 'root-cause' && childKind === 'summary') return true;
+  if (parentKind === 'other') return !TOP_LEVEL_KINDS.has(childKind) || parent.style === 'atx' && child.style === 'atx';
+  return false;
+}
+
+interface MutableSection {
+  heading: HeadingCandidate;
+  level: number;
+  end: number;
+  children: MutableSection[];
+}
+
+function buildSections(lines: Line[], headings: HeadingCandidate[], textLength: number): { sections: Section[]; allSections: Section[] } {
+  const hasLeveled = headings.some((h) => h.rawLevel !== undefined && h.kinds[0] !== 'title');
+  const roots: MutableSection[] = [];
+  const stack: MutableSection[] = [];
+  const flat: MutableSection[] = [];
+  for (const heading of headings) {
+    let level: number;
+    if (heading.rawLevel !== undefined) {
+      level = heading.rawLevel;
+    } else if (hasLeveled) {
+      level = Math.min(6, (stack.at(-1)?.level ?? 1) + 1);
+    } else {
+      const top = stack[findLastIndex(stack, (s) => s.level === 2)];
+      level = heading.kinds[0] === 'title' ? 1 : 2;
+      if (top && top.level === 2 && heading.kinds[0] !== 'title' && claimsAsChild(top.heading, heading)) level = 3;
+    }
+    // Promote a heading out of a parent of another kind ("### Timeline" under "## Issue Summary").
+    for (;;) {
+      const parentIndex = findLastIndex(stack, (s) => s.level < level);
+      if (parentIndex < 0) break;
+      const parent = stack[parentIndex]!;
+      if (canContain(parent.heading, heading)) break;
+      level = parent.level;
+    }
+    while (stack.length > 0 && stack.at(-1)!.level >= level) stack.pop();
+    const section: MutableSection = { heading, level, end: textLength, children: [] };
+    (stack.at(-1)?.children ?? roots).push(section);
+    stack.push(section);
+    flat.push(section);
+  }
+  // A section ends where the next heading of the same or a higher level starts.
+  for (let i = 0; i < flat.length; i++) {
+    const section = flat[i]!;
+    const next = flat.slice(i + 1).find((s) => s.level <= section.level);
+    section.end = trimEnd(lines, next ? next.heading.headingSpan.start : textLength);
+  }
+  const allSections: Section[] = [];
+  const freeze = (s: MutableSection): Section => {
+    const section: Section = {
+      kind: s.heading.kinds[0]!,
+      kinds: s.heading.kinds,
+      title: s.heading.title,
+      level: s.level,
+      style: s.heading.style,
+      headingSpan: s.heading.headingSpan,
+      titleSpan: s.heading.titleSpan,
+      span: { start: s.heading.headingSpan.start, end: Math.max(s.end, s.heading.headingSpan.end) },
+      children: [],
+    };
+    allSections.push(section);
+    (section.children as Section[]).push(...s.children.map(freeze));
+    return section;
+  };
+  const sections = roots.map(freeze);
+  allSections.sort((a, b) => a.span.start - b.span.start);
+  return { sections, allSections };
+}
+
+/** In documents without leveled headings, decides whether `child` belongs inside `parent`. */
+function claimsAsChild(parent: HeadingCandidate, child: HeadingCandidate): boolean {
+  const parentKind = parent.kinds[0]!;
+  const childKind = child.kinds[0]!;
+  if (parentKind === 'other' || parentKind === 'title') return false;
+  if (childKind !== 'other' && child.kinds.every((k) => parent.kinds.includes(k)) && child.kinds.length < parent.kinds.length) return true;
+  if (childKind === parentKind && (parentKind === 'corrective-actions' || parentKind === 'lessons-learned')) return true;
+  // The assignment's summary lists `Duration:`, `Impact:` and `Root Cause:` as its own parts.
+  if (parentKind === 'summary' && (childKind === 'impact' || childKind === 'detection' || childKind === 'root-cause' && child.kinds.length === 1) && STYLE_WEIGHT[child.style]! <= STYLE_WEIGHT[parent.style]! && child.style !== 'caps') return true;
+  return childKind === 'other' && STYLE_WEIGHT[child.style]! < STYLE_WEIGHT[parent.style]!;
+}
+
+function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i]!)) return i;
+  return -1;
+}
+
+/** Moves an end offset back over trailing blank lines. */
+function trimEnd(lines: Line[], end: number): number {
+  let index = findLastIndex(lines, (l) => l.start < end);
+  while (index > 0 && isBlank(lines[index]) && lines[index]!.start < end) index--;
+  const line = lines[index];
+  if (!line) return end;
+  return Math.min(end, line.end);
+}
+
+/** Line indexes inside sections of `kind` (excluding their headings), for summary-scoped reading. */
+function linesOfKind(lines: Line[], sections: readonly Section[], kind: SectionKind, headings: HeadingCandidate[]): Line[] {
+  const headingLines = new Set(headings.flatMap((h) => Array.from({ length: h.lineCount }, (_, k) => h.line + k)));
+  const spans = sections.filter((s) => s.kinds.includes(kind)).map((s) => s.span);
+  return lines.filter((l) => !l.ignored && !headingLines.has(l.index) && spans.some((s) => l.start >= s.start && l.start < s.end));
+}
+
+/** Every zone mentioned where zones are declared: entries, timeline, summary, `All times in` lines. */
+function collectZones(lines: Line[], sections: readonly Section[], timeline: Timeline, window: IncidentWindow): Zone[] {
+  const zones: Zone[] = [];
+  for (const entry of timeline.entries) if (entry.ownZone) zones.push(entry.ownZone);
+  if (timeline.zone) zones.push(timeline.zone);
+  if (window.zone) zones.push(window.zone);
+  for (const section of sections) {
+    if (section.kinds.includes('summary')) {
+      for (const line of lines) {
+        if (line.ignored || line.start < section.span.start || line.start >= section.span.end) continue;
+        zones.push(...findZones(line.text, line.start, 'summary'));
+      }
+    }
+  }
+  const seen = new Set<string>();
+  return zones
+    .filter((z) => {
+      const key = `${z.span.start}:${z.span.end}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.span.start - b.span.start);
+}
+
+const SUPPRESSION = /postmortem-disable(-next-line|-line)?(?:\s*:\s*|\s+|(?=\s*-->)|$)([\w\s,-]*?)\s*(?:-->|$)/;
+
+function findSuppressions(lines: Line[]): Suppression[] {
+  const found: Suppression[] = [];
+  for (const line of lines) {
+    if (!/postmortem-disable/.test(line.text)) continue;
+    if (!/^\s*(?:<!--|#|\/\/|%|;|\[\/\/\]: #)/.test(line.text) && !/^\s*postmortem-disable/.test(line.text)) continue;
+    const match = SUPPRESSION.exec(line.text);
+    if (!match) continue;
+    const codes = match[2]!.split(/[\s,]+/).filter((c) => c.length > 0 && c !== '-');
+    found.push({ codes: codes.length > 0 ? codes : ['*'], scope: match[1] ? 'next-line' : 'document', span: { start: line.start, end: line.end } });
+  }
+  return found;
+}
+
+function detectFlavor(lines: Line[], headings: HeadingCandidate[]): 'markdown' | 'plaintext' {
+  if (headings.some((h) => h.style === 'atx' || h.style === 'setext' || h.style === 'bold')) return 'markdown';
+  const markdownish = lines.filter((l) => /\*\*[^*]+\*\*|\[[^\]]+\]\([^)]+\)|^\s*```|^\s*\|.*\|\s*$|`[^`]+`/.test(l.text)).length;
+  return markdownish >= 2 ? 'markdown' : 'plaintext';
+}
+
+/** Entries with no zone of their own or of the timeline take the summary's ("began at 2:30 PM UTC"). */
+function withSummaryZone(timeline: Timeline, zone: Zone | undefined): Timeline {
+  if (!zone || timeline.zone) return timeline;
+  return { ...timeline, entries: timeline.entries.map((e) => (e.zone ? e : { ...e, zone })) };
+}
+
+/** The first full date (with a year) written in `lines`: the date undated entries fall on. */
+function firstDate(lines: readonly Line[]): CalendarDate | undefined {
+  for (const line of lines) {
+    const date = findDates(line.text, line.start).find((d) => d.year !== undefined);
+    if (date) return date;
+  }
+  return undefined;
 }

@@ -1,0 +1,192 @@
+import type { HeadingStyle, SectionKind, Span } from '../model';
+import { isBlank, type Line } from './lines';
+import { kindsOfTitle } from './sectionKinds';
+import { findClockTimes, findDates } from './timeTokens';
+
+/** A line (or two, for setext) that reads as a section heading. */
+export interface HeadingCandidate {
+  readonly line: number;
+  /** Number of lines the heading occupies (2 for setext). */
+  readonly lineCount: number;
+  readonly style: HeadingStyle;
+  /** ATX/HTML/setext level; undefined for styles whose level depends on context. */
+  readonly rawLevel?: number;
+  readonly title: string;
+  readonly titleSpan: Span;
+  readonly headingSpan: Span;
+  readonly kinds: SectionKind[];
+  /** The title begins with a time or date (`### 10:42 PM`, `### 2022-06-02`): an entry, not a section. */
+  readonly timeLed: boolean;
+}
+
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|(?=[A-Za-z*_<]))(.*?)(?:[ \t]+#+)?[ \t]*$/;
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+const HTML_HEADING = /^\s*<h([1-6])\b[^>]*>(.*?)<\/h\1>\s*(?:<br\s*\/?>)?\s*$/i;
+const HTML_BOLD = /^\s*<(b|strong)>(.*?)<\/\1>\s*(?:<br\s*\/?>\s*)*$/i;
+const BOLD_LINE = /^\s{0,3}(?:\*\*|__)([^*_].*?)(?:\*\*|__)\s*(:?)\s*$/;
+const LABEL_LINE = /^\s{0,3}([\p{L}][\p{L}\p{N} /&'’()\-,?;]{0,70}?)\s*:\s*$/u;
+const LIST_ITEM = /^\s*(?:[-*+•·]\s|\d{1,3}[.)]\s)/;
+const SHELL_COMMAND =
+  /^\s*(?:sudo|apt(?:-get)?|service|systemctl|echo|sed|cat|cd|ls|chmod|chown|mkdir|rm|cp|mv|curl|wget|grep|if|fi|then|else|done|for|while|exit|export|nginx|puppet|ln|kill|pkill|docker|kubectl|npm|pip|git|ufw|iptables|mysql|source|set|printf|touch|tee)\b|&&|\|\s*\w|\\\s*$|^\s*\$\s/;
+
+/** Strips markup and decoration from heading text; returns the title and its offset inside `raw`. */
+export function cleanHeadingText(raw: string): { title: string; offset: number } {
+  let text = raw;
+  let offset = 0;
+  const stripLead = (pattern: RegExp) => {
+    const m = pattern.exec(text);
+    if (m && m[0].length > 0) {
+      offset += m[0].length;
+      text = text.slice(m[0].length);
+      return true;
+    }
+    return false;
+  };
+  // Leading markup, HTML tags and emoji (with joiners and variation selectors).
+  while (stripLead(/^(?:\s+|\*\*|__|[*_`]|<[^>]{0,200}>|[\p{Extended_Pictographic}\u200d\ufe0f\u20e3]+)/u)) {
+    /* keep stripping */
+  }
+  text = text
+    .replace(/(?:<[^>]{0,200}>|\s|[*_`]|[\p{Extended_Pictographic}\u200d\ufe0f]|\([^()]{0,3}\)|[(╯°□）︵┻━┛ツ¯\\/]+)*$/u, '')
+    .replace(/[\s:]+$/, '')
+    .replace(/(?:\*\*|__)\s*:?$/, '')
+    .replace(/[\s:]+$/, '');
+  // Remove inline markup inside the title ("**ISSUE SUMMARY:**" leaves "ISSUE SUMMARY").
+  const title = text.replace(/\*\*|__|<[^>]{0,200}>/g, '').replace(/\s+/g, ' ').trim().replace(/:$/, '');
+  return { title, offset };
+}
+
+function isTitleCase(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length === 0 || words.length > 9) return false;
+  const small = /^(?:a|an|and|as|at|but|by|for|from|in|into|of|on|or|the|to|vs\.?|with|our|we|it|is|was|did|how|what|why)$/i;
+  if (!/^[\p{Lu}\d]/u.test(words[0]!)) return false;
+  return words.every((w) => small.test(w) || /^[\p{Lu}\d("'“]/u.test(w));
+}
+
+function isAllCaps(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+function startsWithTimeOrDate(text: string): boolean {
+  const probe = text.replace(/^[\s~*_>|-]*(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?/i, '').slice(0, 40);
+  const time = findClockTimes(probe)[0];
+  if (time && time.span.start <= 1) return true;
+  const date = findDates(probe)[0];
+  return date !== undefined && date.span.start <= 1;
+}
+
+function inShellBlock(lines: readonly Line[], index: number): boolean {
+  const line = lines[index]!.text;
+  if (/^\s*#!/.test(line)) return true;
+  for (const neighbour of [index - 1, index + 1]) {
+    const other = lines[neighbour];
+    if (!other || isBlank(other) || other.ignored) continue;
+    if (SHELL_COMMAND.test(other.text) || /^\s*#!/.test(other.text)) return true;
+  }
+  return false;
+}
+
+/**
+ * Reads the heading candidate on `lines[index]`, if any. `previousIsHeadingOrBlank` tells whether
+ * the line starts a block (bare headings must).
+ */
+export function readHeading(lines: readonly Line[], index: number, isFirstContentLine: boolean): HeadingCandidate | undefined {
+  const line = lines[index]!;
+  if (line.ignored || isBlank(line)) return undefined;
+  const text = line.text;
+  const make = (style: HeadingStyle, rawLevel: number | undefined, rawTitle: string, rawTitleStart: number, lineCount = 1): HeadingCandidate | undefined => {
+    const { title, offset } = cleanHeadingText(rawTitle);
+    if (title.length === 0) return undefined;
+    const titleStart = line.start + rawTitleStart + offset;
+    const lastLine = lines[index + lineCount - 1]!;
+    return {
+      line: index,
+      lineCount,
+      style,
+      ...(rawLevel !== undefined ? { rawLevel } : {}),
+      title,
+      titleSpan: { start: titleStart, end: Math.min(line.end, titleStart + title.length) },
+      headingSpan: { start: line.start, end: lastLine.end },
+      kinds: kindsOfTitle(title),
+      timeLed: startsWithTimeOrDate(title),
+    };
+  };
+
+  const atx = ATX.exec(text);
+  if (atx) {
+    const hashes = atx[1]!;
+    const spaced = /^ {0,3}#{1,6}[ \t]/.test(text) || /^ {0,3}#{1,6}$/.test(text.trimEnd());
+    if (inShellBlock(lines, index)) return undefined;
+    const body = atx[2] ?? '';
+    const bodyStart = text.indexOf(body, text.indexOf(hashes) + hashes.length);
+    const candidate = make('atx', hashes.length, body, bodyStart < 0 ? 0 : bodyStart);
+    if (!candidate) return undefined;
+    // `#Title` without a space is not CommonMark, but authors mean a heading when the text reads like one.
+    if (!spaced && !(candidate.kinds[0] !== 'other' || isAllCaps(candidate.title) || isTitleCase(candidate.title) || isFirstContentLine)) return undefined;
+    return candidate;
+  }
+  if (/^\s*\|/.test(text)) return undefined;
+
+  const html = HTML_HEADING.exec(text);
+  if (html) return make('html', Number(html[1]), html[2]!, text.indexOf(html[2]!));
+  const htmlBold = HTML_BOLD.exec(text);
+  if (htmlBold) return make('html', undefined, htmlBold[2]!, text.indexOf(htmlBold[2]!));
+
+  const next = lines[index + 1];
+  if (next && !next.ignored && SETEXT_UNDERLINE.test(next.text) && !LIST_ITEM.test(text) && (isBlank(lines[index - 1]) || SETEXT_UNDERLINE.test(lines[index - 1]!.text))) {
+    const underline = SETEXT_UNDERLINE.exec(next.text)![1]!;
+    const trimmed = text.trim();
+    const headingLike = trimmed.length <= 80 && !/[.,;]$/.test(trimmed);
+    if (underline.length >= 3 && headingLike && !startsWithTimeOrDate(trimmed)) {
+      return make('setext', underline[0] === '=' ? 1 : 2, text, 0, 2);
+    }
+  }
+  if (LIST_ITEM.test(text) && !/^\s*\d{1,3}[.)]\s+\p{Lu}/u.test(text)) return undefined;
+  if (/^\s{4,}/.test(text.replace(/\t/g, '    ')) && !isAllCaps(text)) return undefined;
+  if (startsWithTimeOrDate(text)) return undefined;
+
+  const bold = BOLD_LINE.exec(text);
+  if (bold) {
+    const inner = bold[1]!;
+    if (inner.split(/\s+/).length <= 12 && !/[.!]$/.test(inner.trim())) return make('bold', undefined, inner, text.indexOf(inner));
+    return undefined;
+  }
+  const trimmed = text.trim();
+  if (trimmed.length > 90) return undefined;
+
+  const label = LABEL_LINE.exec(text);
+  if (label) {
+    const candidate = make(isAllCaps(label[1]!) ? 'caps' : 'label', undefined, label[1]!, text.indexOf(label[1]!));
+    if (!candidate) return undefined;
+    if (candidate.kinds[0] !== 'other' || isAllCaps(candidate.title) || isTitleCase(candidate.title) || isFirstContentLine) return candidate;
+    return undefined;
+  }
+  if (isAllCaps(trimmed) && trimmed.split(/\s+/).length <= 10 && !/[.!,;]$/.test(trimmed) && !/https?:|\w\.\w/.test(trimmed)) {
+    // An all-caps "LABEL: value" line is a field, not a heading, unless it opens the document.
+    const fieldLike = /:\s*\S/.test(trimmed) && !isFirstContentLine;
+    if (!fieldLike) return make('caps', undefined, trimmed.replace(/:.*$/, isFirstContentLine ? '$&' : ''), text.indexOf(trimmed));
+  }
+  // TL;DR-style labels that carry their text on the same line still open a section.
+  const inlineLabel = /^\s{0,3}(TL;?DR|Issue Summary|Incident Summary|Summary|Timeline|Corrective and Preventa?tive Measures|Root Cause and Resolution|Lessons Learned)\s*:\s*\S/i.exec(text);
+  if (inlineLabel && isBlank(lines[index - 1])) {
+    const candidate = make('label', undefined, inlineLabel[1]!, text.indexOf(inlineLabel[1]!));
+    if (candidate) return { ...candidate, headingSpan: { start: line.start, end: candidate.titleSpan.end + 1 } };
+  }
+  // Bare lines: a short title-case or question line standing alone. Authors who skip the blank
+  // line before a heading ("...last sentence.\nTimeline\n10:00 AM: ...") still get known names.
+  if (!isBlank(lines[index - 1]) && index > 0 && isTitleCase(trimmed) && trimmed.split(/\s+/).length <= 6 && !/[.,;!:]$/.test(trimmed)) {
+    const candidate = make('bare', undefined, trimmed, text.indexOf(trimmed));
+    if (candidate && candidate.kinds[0] !== 'other') return candidate;
+  }
+  const standsAlone = isBlank(lines[index - 1]) || index === 0;
+  if (standsAlone && trimmed.split(/\s+/).length <= 10 && !/[.,;!]$/.test(trimmed) && !/:\s*\S/.test(trimmed)) {
+    const candidate = make('bare', undefined, trimmed, text.indexOf(trimmed));
+    if (!candidate) return undefined;
+    const known = candidate.kinds[0] !== 'other';
+    if (known && (isTitleCase(trimmed) || /\?$/.test(trimmed) || trimmed.split(/\s+/).length <= 6)) return candidate;
+    if (isTitleCase(trimmed) && !/\?$/.test(trimmed) && trimmed.split(/\s+/).length <= 7) return { ...candidate, kinds: ['other'] };
+  }
+  return undefined;
+}

@@ -1,0 +1,428 @@
+import type { CalendarDate, ClockTime, Section, Span, Timeline, TimelineEntry, Zone } from '../model';
+import type { HeadingCandidate } from './headings';
+import { isBlank, type Line } from './lines';
+import { dayNumber, findClockTimes, findDates, findZones, minuteOfDay, readZoneAt, type TimeToken } from './timeTokens';
+
+/**
+ * Reads the timeline: every bullet, line, table row or time-heading in the timeline section(s)
+ * that carries a time or a date, with the zone and date in force, rolled past midnight where
+ * bare times wrap, and placed on one minute axis for ordering and arithmetic.
+ */
+export function readTimeline(
+  lines: Line[],
+  sections: readonly Section[],
+  timeHeadings: readonly HeadingCandidate[],
+  baseDate: CalendarDate | undefined,
+): Timeline {
+  const timelineSections = sections.filter((s) => s.kinds.includes('timeline') && !sections.some((p) => p !== s && p.kinds.includes('timeline') && p.span.start < s.span.start && s.span.end <= p.span.end));
+  const sectionHeadingLines = new Set<number>();
+  for (const section of sections) {
+    for (const line of lines) {
+      if (line.start >= section.headingSpan.start && line.start <= section.headingSpan.end) sectionHeadingLines.add(line.index);
+      if (line.start > section.headingSpan.end) break;
+    }
+  }
+  const timeHeadingByLine = new Map(timeHeadings.map((h) => [h.line, h]));
+
+  let regions: Span[] = timelineSections.map((s) => ({ start: s.headingSpan.end, end: s.span.end }));
+  let strict = false;
+  if (regions.length === 0) {
+    // No timeline heading: a run of time-led lines anywhere outside the summary still is one.
+    const summaryOrTitle = sections.filter((s) => s.kinds.includes('summary'));
+    regions = [{ start: 0, end: lines.at(-1)!.end }];
+    strict = true;
+    const exclude = summaryOrTitle.map((s) => s.span);
+    const candidates = lines.filter((l) => !l.ignored && !exclude.some((e) => l.start >= e.start && l.start < e.end) && (readEntryLine(l, true)?.kind === 'entry' || timeHeadingByLine.has(l.index)));
+    if (candidates.length < 3) return { entries: [], reverseChronological: false, ...zoneOf(undefined) };
+    regions = [{ start: candidates[0]!.start, end: lines.at(-1)!.end }];
+  }
+
+  const declaredZones: Zone[] = [];
+  for (const section of timelineSections) {
+    const zone = findZones(section.title, section.titleSpan.start, 'heading')[0];
+    if (zone) declaredZones.push(zone);
+  }
+
+  const drafts: DraftEntry[] = [];
+  let dateContext: CalendarDate | undefined = baseDate;
+  let dateContextId = 0;
+  let current: DraftEntry | undefined;
+  let blankSinceCurrent = false;
+  let tableTimeColumn = -1;
+
+  for (const line of lines) {
+    if (!regions.some((r) => line.start >= r.start && line.start < r.end)) continue;
+    if (line.ignored) continue;
+    if (isBlank(line)) {
+      blankSinceCurrent = true;
+      continue;
+    }
+    const timeHeading = timeHeadingByLine.get(line.index);
+    if (sectionHeadingLines.has(line.index) && !timeHeading) {
+      current = undefined;
+      continue;
+    }
+    const allTimes = /\b(?:all\s+)?(?:times?|timestamps?|hours)\b[^.\n]{0,20}?\b(?:are\s+|is\s+)?(?:in|shown in|listed in|given in|expressed in)\s/i.exec(line.text);
+    if (allTimes && !findClockTimes(line.text)[0]) {
+      const zone = findZones(line.text.slice(allTimes.index), line.start + allTimes.index, 'all-times-line')[0];
+      if (zone) {
+        declaredZones.push(zone);
+        continue;
+      }
+    }
+    // Table rows: header cells carry the zone (`| Time (UTC) | Event |`).
+    if (/^\s*\|/.test(line.text)) {
+      const cells = splitCells(line);
+      const nextLine = lines[line.index + 1];
+      if (nextLine && /^\s*\|?\s*:?-{2,}/.test(nextLine.text)) {
+        tableTimeColumn = cells.findIndex((c) => /\b(?:time|when|timestamp|date)\b/i.test(c.text));
+        for (const cell of cells) {
+          const zone = findZones(cell.text, cell.start, 'table-header')[0];
+          if (zone && /\b(?:time|when|timestamp)\b/i.test(cell.text)) declaredZones.push(zone);
+        }
+        continue;
+      }
+      if (/^\s*\|?\s*:?-{2,}/.test(line.text)) continue;
+      const timeCell = cells[tableTimeColumn >= 0 ? tableTimeColumn : 0];
+      if (!timeCell) continue;
+      const read = readEntryLine({ ...line, start: timeCell.start, end: timeCell.end, text: timeCell.text }, true);
+      if (read?.kind === 'date') {
+        dateContext = withYear(read.date!, dateContext);
+        dateContextId++;
+        continue;
+      }
+      if (read?.kind === 'entry') {
+        const description = cells.filter((c) => c !== timeCell && c.text.trim().length > 0).map((c) => c.text.trim()).join(' | ');
+        current = pushDraft(drafts, read, line, 'table-row', description, dateContext, dateContextId);
+        if (read.date) {
+          dateContext = current.date;
+          dateContextId++;
+          current.contextId = dateContextId;
+        }
+        blankSinceCurrent = false;
+      }
+      continue;
+    }
+    const read = readEntryLine(line, strict && !timeHeading);
+    if (read?.kind === 'date') {
+      dateContext = withYear(read.date!, dateContext);
+      dateContextId++;
+      current = undefined;
+      continue;
+    }
+    if (read?.kind === 'entry' || (timeHeading && read)) {
+      const layout = timeHeading ? 'heading' : read.bullet ? 'bullet' : read.led ? 'line' : 'prose';
+      current = pushDraft(drafts, read, line, layout, read.description, dateContext, dateContextId);
+      if (read.date) {
+        dateContext = current.date;
+        dateContextId++;
+        current.contextId = dateContextId;
+      }
+      blankSinceCurrent = false;
+      continue;
+    }
+    if (!current) continue;
+    // Continuation lines travel with their entry; after a blank line only deeper-indented lines
+    // (sub-bullets) do, unless the entry is a heading whose body runs to the next entry.
+    const indent = indentOf(line.text);
+    if (!blankSinceCurrent || current.layout === 'heading' || indent > current.indent) {
+      current.end = line.end;
+      blankSinceCurrent = false;
+    } else {
+      current = undefined;
+    }
+  }
+
+  // A timeline written as prose has no time-led lines: read the first time in each line instead.
+  if (drafts.length === 0 && !strict) {
+    return readProseTimeline(lines, regions, sectionHeadingLines, baseDate, declaredZones);
+  }
+  return finishTimeline(drafts, timelineSections[0], declaredZones);
+}
+
+interface DraftEntry {
+  start: number;
+  end: number;
+  lineStart: number;
+  lineEnd: number;
+  indent: number;
+  time?: ClockTime;
+  endTime?: ClockTime;
+  ownDate?: CalendarDate;
+  date?: CalendarDate;
+  ownZone?: Zone;
+  text: string;
+  layout: TimelineEntry['layout'];
+  contextId: number;
+}
+
+function pushDraft(
+  drafts: DraftEntry[],
+  read: EntryRead,
+  line: Line,
+  layout: TimelineEntry['layout'],
+  text: string,
+  dateContext: CalendarDate | undefined,
+  contextId: number,
+): DraftEntry {
+  const ownDate = read.date ? withYear(read.date, dateContext) : undefined;
+  const draft: DraftEntry = {
+    start: line.start,
+    end: line.end,
+    lineStart: line.start,
+    lineEnd: line.end,
+    indent: indentOf(line.text),
+    ...(read.time ? { time: stripToken(read.time) } : {}),
+    ...(read.endTime ? { endTime: stripToken(read.endTime) } : {}),
+    ...(ownDate ? { ownDate, date: ownDate } : dateContext ? { date: dateContext } : {}),
+    ...(read.zone ? { ownZone: read.zone } : {}),
+    text,
+    layout,
+    contextId,
+  };
+  drafts.push(draft);
+  return draft;
+}
+
+function stripToken(token: TimeToken): ClockTime {
+  const { endOffset: _endOffset, ...time } = token;
+  return time;
+}
+
+function withYear(date: CalendarDate, context: CalendarDate | undefined): CalendarDate {
+  if (date.year !== undefined || context?.year === undefined) return date;
+  return { ...date, year: context.year };
+}
+
+function indentOf(text: string): number {
+  return /^[ \t]*/.exec(text)![0].replace(/\t/g, '    ').length;
+}
+
+interface Cell {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+function splitCells(line: Line): Cell[] {
+  const cells: Cell[] = [];
+  let cellStart = line.text.indexOf('|') + 1;
+  for (let i = cellStart; i <= line.text.length; i++) {
+    if (i === line.text.length || (line.text[i] === '|' && line.text[i - 1] !== '\\')) {
+      if (i === line.text.length && line.text.slice(cellStart).trim() === '') break;
+      const raw = line.text.slice(cellStart, i);
+      const lead = raw.length - raw.trimStart().length;
+      cells.push({ start: line.start + cellStart + lead, end: line.start + cellStart + raw.trimEnd().length, text: raw.trim() });
+      cellStart = i + 1;
+    }
+  }
+  return cells;
+}
+
+interface EntryRead {
+  readonly kind: 'entry' | 'date';
+  readonly time?: TimeToken;
+  readonly endTime?: TimeToken;
+  readonly date?: CalendarDate;
+  readonly zone?: Zone;
+  readonly description: string;
+  /** The time or date leads the line (after bullets and markup). */
+  readonly led: boolean;
+  readonly bullet: boolean;
+}
+
+const LINE_PREFIX = /^[ \t]*(?:>[ \t]*)?(?:(?:[-*+•·–][ \t]*|\d{1,3}[.)][ \t]+|\d{1,3}\.(?=\d{1,2}[:.]\d{2}))(?:\[[ xX]\][ \t]*)?)?/;
+const LEAD_WORDS =
+  /^[\s*_(\[~>|`]*(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s*|(?:update|updated|at|on|around|about|approx\.?|approximately|by|starting|day\s\d{1,2})\b[\s:,]*|t[+-]\d{1,3}(?::\d{2})?\s*\(?|#{1,6}\s*)*[\s*_(\[~`]*$/i;
+
+/**
+ * Reads one line as a timeline entry: the time (and range end), the date on the line, the zone
+ * written after the time, and the description. `strictLead` accepts only time-led lines.
+ */
+function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
+  const prefix = LINE_PREFIX.exec(line.text)![0];
+  const bullet = /[-*+•·–]|\d[.)]/.test(prefix);
+  const restStart = line.start + prefix.length;
+  const rest = line.text.slice(prefix.length);
+  const times = findClockTimes(rest, restStart).filter((t) => !insideUrl(rest, t.span.start - restStart));
+  const dates = findDates(rest, restStart);
+  const firstTime = times[0];
+  const firstDate = dates[0];
+  const leadOf = (offset: number) => LEAD_WORDS.test(rest.slice(0, offset - restStart));
+  const timeLed = firstTime !== undefined && leadOf(firstTime.span.start);
+  const dateLed = firstDate !== undefined && leadOf(firstDate.span.start);
+  let time: TimeToken | undefined;
+  let date: CalendarDate | undefined;
+  if (dateLed) {
+    date = firstDate;
+    // A time right after the date ("August 15th, 2024, 2:32 PM") belongs to it.
+    if (firstTime && firstTime.span.start >= firstDate.span.end && /^[\s,]*(?:at\s+|@\s*|-\s+|T)?[\s~]*$/i.test(rest.slice(firstDate.span.end - restStart, firstTime.span.start - restStart))) {
+      time = firstTime;
+    }
+  } else if (timeLed) {
+    time = firstTime;
+    // A date right after the time ("15:22 ICT, Sept 26 2021").
+    const after = dates.find((d) => d.span.start >= firstTime.span.end && d.span.start - firstTime.endOffset <= 12);
+    if (after && /^[\s,]*(?:[A-Z]{2,5}|\([A-Z]{2,5}\))?[\s,]*(?:on\s+)?$/.test(rest.slice(firstTime.endOffset - restStart, after.span.start - restStart))) date = after;
+  } else if (!strictLead && bullet && firstTime) {
+    time = firstTime;
+  } else {
+    return undefined;
+  }
+  let cursor = Math.max(time?.endOffset ?? 0, date?.span.end ?? 0) - restStart;
+  let endTime: TimeToken | undefined;
+  let zone: Zone | undefined;
+  if (time) {
+    cursor = time.endOffset - restStart;
+    zone = readZoneAt(rest.slice(cursor), restStart + cursor, 'entry');
+    if (zone) cursor = zone.span.end - restStart + (rest[zone.span.end - restStart] === ')' ? 1 : 0);
+    const rangeMatch = /^\s{0,2}(?:-|–|—|to|until|->)\s{0,2}/.exec(rest.slice(cursor));
+    const candidateEnd = rangeMatch ? times.find((t) => t.span.start - restStart === cursor + rangeMatch[0].length) : undefined;
+    if (candidateEnd) {
+      endTime = candidateEnd;
+      cursor = candidateEnd.endOffset - restStart;
+      const endZone = readZoneAt(rest.slice(cursor), restStart + cursor, 'entry');
+      if (endZone) {
+        zone ??= endZone;
+        cursor = endZone.span.end - restStart + (rest[endZone.span.end - restStart] === ')' ? 1 : 0);
+      }
+    }
+    if (date && date.span.end - restStart > cursor) cursor = date.span.end - restStart;
+  }
+  const description = rest
+    .slice(cursor)
+    .replace(/^(?:[\s*_)\]|:,.\-–—>]|\*\*)+/, '')
+    .replace(/(?:\s|\*\*|__|<br\s*\/?>)+$/i, '')
+    .trim();
+  if (!time && date) {
+    // A line that is only a date (`- Sunday, May 13th, 2023:`) sets the date for what follows.
+    const trailing = rest.slice(date.span.end - restStart).replace(/[\s*_:,.)(\-–—]|\d{4}/g, '');
+    if (trailing.length === 0) return { kind: 'date', date, description: '', led: true, bullet };
+  }
+  if (date && time === undefined && !dateLed) return undefined;
+  return {
+    kind: 'entry',
+    ...(time ? { time } : {}),
+    ...(endTime ? { endTime } : {}),
+    ...(date ? { date } : {}),
+    ...(zone ? { zone } : {}),
+    description,
+    led: timeLed || dateLed,
+    bullet,
+  };
+}
+
+function insideUrl(text: string, index: number): boolean {
+  const before = text.slice(0, index);
+  const urlStart = before.search(/(?:https?:\/\/|www\.)\S*$/);
+  return urlStart >= 0;
+}
+
+function readProseTimeline(lines: Line[], regions: Span[], headingLines: Set<number>, baseDate: CalendarDate | undefined, declaredZones: Zone[]): Timeline {
+  const drafts: DraftEntry[] = [];
+  let dateContext = baseDate;
+  let contextId = 0;
+  for (const line of lines) {
+    if (line.ignored || headingLines.has(line.index) || !regions.some((r) => line.start >= r.start && line.start < r.end)) continue;
+    const times = findClockTimes(line.text, line.start).filter((t) => !insideUrl(line.text, t.span.start - line.start));
+    const dates = findDates(line.text, line.start);
+    const time = times[0];
+    if (!time) {
+      if (dates[0]) {
+        dateContext = withYear(dates[0], dateContext);
+        contextId++;
+      }
+      continue;
+    }
+    const date = dates.find((d) => d.span.end <= time.span.start && time.span.start - d.span.end <= 12) ?? dates.find((d) => d.span.start >= time.endOffset && d.span.start - time.endOffset <= 8);
+    const zone = readZoneAt(line.text.slice(time.endOffset - line.start), time.endOffset, 'entry');
+    const ownDate = date ? withYear(date, dateContext) : undefined;
+    if (ownDate) {
+      dateContext = ownDate;
+      contextId++;
+    }
+    drafts.push({
+      start: line.start,
+      end: line.end,
+      lineStart: line.start,
+      lineEnd: line.end,
+      indent: indentOf(line.text),
+      time: stripToken(time),
+      ...(ownDate ? { ownDate, date: ownDate } : dateContext ? { date: dateContext } : {}),
+      ...(zone ? { ownZone: zone } : {}),
+      text: line.text.trim(),
+      layout: 'prose',
+      contextId,
+    });
+  }
+  return finishTimeline(drafts, undefined, declaredZones);
+}
+
+function zoneOf(zone: Zone | undefined): { zone?: Zone } {
+  return zone ? { zone } : {};
+}
+
+const MIDNIGHT_EVENING = 18 * 60;
+const MIDNIGHT_MORNING = 12 * 60;
+
+/**
+ * Places entries on one minute axis. Bare times that fall back across midnight (an evening time
+ * followed by a morning one, or a drop of more than 12 hours) roll to the next day; a smaller
+ * drop (a 12 AM/PM slip) is left for the ordering rule to report.
+ */
+function finishTimeline(drafts: DraftEntry[], section: Section | undefined, declaredZones: Zone[]): Timeline {
+  const timelineZone = declaredZones[0];
+  const rawKey = (d: DraftEntry) => {
+    const day = d.date ? dayNumber(d.date) : 0;
+    const minute = d.time && d.time.valid ? minuteOfDay(d.time) : d.time ? undefined : 0;
+    return minute === undefined ? undefined : day * 1440 + minute;
+  };
+  let increasing = 0;
+  let decreasing = 0;
+  let previous: number | undefined;
+  for (const draft of drafts) {
+    const key = rawKey(draft);
+    if (key === undefined) continue;
+    if (previous !== undefined && key > previous) increasing++;
+    if (previous !== undefined && key < previous) decreasing++;
+    previous = key;
+  }
+  const reverseChronological = drafts.length >= 3 && decreasing >= 2 && decreasing > 2 * increasing;
+
+  const entries: TimelineEntry[] = [];
+  let dayOffset = 0;
+  let previousDraft: DraftEntry | undefined;
+  for (const draft of drafts) {
+    if (previousDraft && draft.contextId !== previousDraft.contextId) dayOffset = 0;
+    if (!reverseChronological && previousDraft && draft.time?.valid && previousDraft.time?.valid && !draft.ownDate && draft.contextId === previousDraft.contextId) {
+      const before = minuteOfDay(previousDraft.time);
+      const now = minuteOfDay(draft.time);
+      if (now < before && ((before >= MIDNIGHT_EVENING && now < MIDNIGHT_MORNING) || before - now > 12 * 60)) dayOffset++;
+    }
+    const day = draft.date ? dayNumber(draft.date) + dayOffset : dayOffset;
+    const minutes = draft.time ? (draft.time.valid ? day * 1440 + minuteOfDay(draft.time) : undefined) : draft.date ? day * 1440 : undefined;
+    const date = draft.date && dayOffset > 0 ? shiftDate(draft.date, dayOffset) : draft.date;
+    const zone = draft.ownZone ?? timelineZone;
+    entries.push({
+      span: { start: draft.start, end: draft.end },
+      lineSpan: { start: draft.lineStart, end: draft.lineEnd },
+      ...(draft.time ? { time: draft.time } : {}),
+      ...(draft.endTime ? { endTime: draft.endTime } : {}),
+      ...(draft.ownDate ? { ownDate: draft.ownDate } : {}),
+      ...(date ? { date } : {}),
+      ...(draft.ownZone ? { ownZone: draft.ownZone } : {}),
+      ...(zone ? { zone } : {}),
+      dayOffset,
+      ...(minutes !== undefined ? { minutes } : {}),
+      text: draft.text,
+      layout: draft.layout,
+    });
+    previousDraft = draft;
+  }
+  return { ...(section ? { section } : {}), entries, ...zoneOf(timelineZone), reverseChronological };
+}
+
+function shiftDate(date: CalendarDate, days: number): CalendarDate {
+  const shifted = new Date(Date.UTC(date.year ?? 2000, date.month - 1, date.day + days));
+  return { ...(date.year !== undefined ? { year: shifted.getUTCFullYear() } : {}), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate(), span: date.span };
+}

@@ -1,0 +1,137 @@
+import type { CalendarDate, IncidentWindow, Section, Timeline, Zone } from '../model';
+import type { Line } from './lines';
+import { dayNumber, findClockTimes, findDates, findDurations, findZones, minuteOfDay, readZoneAt, type DurationToken, type TimeToken } from './timeTokens';
+
+/**
+ * Reads the incident window the summary states: a start and end (`from 10:00 PM to 11:45 PM`,
+ * `began at 2:30 PM UTC and lasted until 6:00 PM UTC`, `Start Time:` / `End Time:` labels) and a
+ * stated duration (`Duration: 45 minutes`, `lasted 2 hours`, `for ~three hours`).
+ */
+export function readWindow(text: string, lines: Line[], sections: readonly Section[], summaryLines: readonly Line[], timeline: Timeline): IncidentWindow {
+  const timelineSpans = sections.filter((s) => s.kinds.includes('timeline')).map((s) => s.span);
+  const outsideTimeline = (line: Line) => !line.ignored && !timelineSpans.some((s) => line.start >= s.start && line.start < s.end) && !timeline.entries.some((e) => line.start >= e.span.start && line.start < e.span.end);
+  // Where the window is stated: the summary, else whatever precedes the timeline.
+  let region = summaryLines.filter(outsideTimeline);
+  if (region.length === 0) {
+    const firstTimeline = timelineSpans[0]?.start ?? timeline.entries[0]?.span.start ?? text.length;
+    region = lines.filter((l) => l.start < firstTimeline && outsideTimeline(l));
+  }
+
+  const labelled = readLabelledWindow(lines.filter(outsideTimeline));
+  const range = labelled.start ? undefined : findRange(text, region);
+  const startBits = labelled.start ?? range?.start;
+  const endBits = labelled.end ?? range?.end;
+  const duration = findStatedDuration(text, region.length > 0 ? region : lines.filter(outsideTimeline));
+
+  const regionDate = region.map((l) => findDates(l.text, l.start).find((d) => d.year !== undefined)).find((d) => d !== undefined);
+  const startDate = startBits?.date;
+  const endDate = endBits?.date;
+  const zone = startBits?.zone ?? endBits?.zone ?? region.map((l) => findZones(l.text, l.start, 'summary')[0]).find((z) => z !== undefined);
+
+  const baseDate = startDate ?? regionDate ?? timeline.entries.find((e) => e.date)?.date;
+  const baseDay = baseDate ? dayNumber(baseDate) : 0;
+  const startMinutes = startBits?.time.valid ? (startDate ? dayNumber(startDate) : baseDay) * 1440 + minuteOfDay(startBits.time) : undefined;
+  let endMinutes = endBits?.time.valid ? (endDate ? dayNumber(withYear(endDate, baseDate)) : baseDay) * 1440 + minuteOfDay(endBits.time) : undefined;
+  if (startMinutes !== undefined && endMinutes !== undefined && endMinutes < startMinutes && !endDate) endMinutes += 1440;
+
+  return {
+    ...(startBits ? { start: strip(startBits.time) } : {}),
+    ...(endBits ? { end: strip(endBits.time) } : {}),
+    ...(startDate ? { startDate } : {}),
+    ...(endDate ? { endDate: withYear(endDate, startDate) } : {}),
+    ...(zone ? { zone } : {}),
+    ...(duration ? { statedDurationMinutes: duration.minutes, statedDurationSpan: duration.span, statedDurationApproximate: duration.approximate } : {}),
+    ...(startMinutes !== undefined ? { startMinutes } : {}),
+    ...(endMinutes !== undefined ? { endMinutes } : {}),
+  };
+}
+
+interface WindowPoint {
+  readonly time: TimeToken;
+  readonly date?: CalendarDate;
+  readonly zone?: Zone;
+}
+
+function strip(token: TimeToken) {
+  const { endOffset: _endOffset, ...time } = token;
+  return time;
+}
+
+function withYear(date: CalendarDate, context: CalendarDate | undefined): CalendarDate {
+  return date.year === undefined && context?.year !== undefined ? { ...date, year: context.year } : date;
+}
+
+function pointAt(line: Line, time: TimeToken): WindowPoint {
+  const zone = readZoneAt(line.text.slice(time.endOffset - line.start), time.endOffset, 'summary');
+  const dates = findDates(line.text, line.start);
+  // The date written next to the time: "January 15, 2022, 2:00 PM" or "2:00 PM on January 15".
+  const date =
+    dates.filter((d) => d.span.end <= time.span.start && time.span.start - d.span.end <= 8).at(-1) ??
+    dates.find((d) => d.span.start >= time.endOffset && d.span.start - (zone?.span.end ?? time.endOffset) <= 6);
+  return { time, ...(date ? { date } : {}), ...(zone ? { zone } : {}) };
+}
+
+const START_LABEL = /^\s*(?:[-*•]\s*)?(?:\*\*|__)?\s*(?:incident |outage |impact )?(?:start(?:ed)?(?: time| date(?: ?\/ ?time)?| at)?|began|begin|beginning)\s*(?:\*\*|__)?\s*:/i;
+const END_LABEL = /^\s*(?:[-*•]\s*)?(?:\*\*|__)?\s*(?:incident |outage |impact )?(?:end(?:ed)?(?: time| date(?: ?\/ ?time)?| at)?|resolved(?: at| time)?|recovered(?: at)?|restored(?: at)?)\s*(?:\*\*|__)?\s*:/i;
+
+function readLabelledWindow(lines: Line[]): { start?: WindowPoint; end?: WindowPoint } {
+  let start: WindowPoint | undefined;
+  let end: WindowPoint | undefined;
+  for (const line of lines) {
+    if (!start && START_LABEL.test(line.text)) {
+      const time = findClockTimes(line.text, line.start)[0];
+      if (time) start = pointAt(line, time);
+    } else if (start && !end && END_LABEL.test(line.text)) {
+      const time = findClockTimes(line.text, line.start)[0];
+      if (time) end = pointAt(line, time);
+    }
+  }
+  return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
+}
+
+const RANGE_CONNECTOR = /^[\s,()]*(?:on\s+|of\s+)?[\s,()]*(?:to|until|till|through|thru|and|-|–|—|->|→)[\s,()]*(?:at\s+|on\s+)?[\s~]*$/i;
+const RANGE_INTRO = /(?:\bfrom|\bbetween|\bduration|\blasted|\blasting|\boutage|\bwindow|\bperiod|\bwhen|\boccurred|\bdown|\bimpact|\btime|\bran|^)[^.!?]*$|\(\s*$/i;
+const START_WORDS = /\b(?:began|begun|started|starting|start|commenced|beginning|occurred|kicked off|since|at around|first (?:detected|noticed|reported))\b[^.!?]{0,30}$/i;
+const END_WORDS = /\b(?:until|till|ended|ending|end|resolved|restored|recovered|fixed|mitigated|back (?:up|online|to normal)|lasted until|through|by)\b[^.!?]{0,30}$/i;
+
+function findRange(text: string, region: readonly Line[]): { start: WindowPoint; end: WindowPoint } | undefined {
+  const tokens: Array<{ line: Line; time: TimeToken }> = [];
+  for (const line of region) for (const time of findClockTimes(line.text, line.start)) tokens.push({ line, time });
+  // `from X to Y`, `X - Y`, `between X and Y`, allowing zones and dates between the two.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    if (b.time.span.start - a.time.endOffset > 80) continue;
+    let between = text.slice(a.time.endOffset, b.time.span.start);
+    for (const zone of findZones(between, 0, 'summary').reverse()) between = between.slice(0, zone.span.start) + between.slice(zone.span.end);
+    for (const date of findDates(between, 0).reverse()) between = between.slice(0, date.span.start) + between.slice(date.span.end);
+    if (!RANGE_CONNECTOR.test(between)) continue;
+    const before = text.slice(Math.max(a.line.start, a.time.span.start - 60), a.time.span.start);
+    if (!RANGE_INTRO.test(before)) continue;
+    return { start: pointAt(a.line, a.time), end: pointAt(b.line, b.time) };
+  }
+  // `began at X ... lasted until Y`.
+  const startToken = tokens.find((t) => START_WORDS.test(text.slice(Math.max(t.line.start, t.time.span.start - 40), t.time.span.start)));
+  if (!startToken) return undefined;
+  const endToken = tokens.find((t) => t.time.span.start > startToken.time.span.start && END_WORDS.test(text.slice(Math.max(t.line.start, t.time.span.start - 40), t.time.span.start)));
+  if (!endToken) return undefined;
+  return { start: pointAt(startToken.line, startToken.time), end: pointAt(endToken.line, endToken.time) };
+}
+
+const DURATION_INTRO = /(?:\blasted|\blasting|\bduration|\bfor|\btook|\btotal(?:ling)?|\bdowntime|\boutage of|\bspanning|\bspan of|\bperiod of|\bunavailable|\bdown|\bdegraded|\binterrupted|\bapproximately|\babout|\baround|\broughly|\bover)\b[^.!?]{0,30}$|\(\s*$|^\s*(?:[-*•]\s*)?(?:\*\*)?[\w ]{0,20}duration(?:\*\*)?\s*:[^.]{0,80}$/i;
+const NOT_THE_OUTAGE = /^[\s-]*(?:polling|interval|window|rotation|timeout|old|ago|later|before|after|delay|cadence|sla|retention|ttl|cooldown|grace|sprint|rolling|of (?:work|effort|investigation|planning|training)|each|per|every|to (?:detect|respond|acknowledge|mitigate|resolve))\b/i;
+const METRIC_LINE = /\b(?:time to (?:detect|acknowledge|mitigate|resolve|recover)|mttr|mttd|mtta|due|eta|target|sla|slo)\b/i;
+
+function findStatedDuration(text: string, region: readonly Line[]): DurationToken | undefined {
+  for (const line of region) {
+    if (METRIC_LINE.test(line.text) && !/\b(?:incident|outage)?\s*duration\b/i.test(line.text)) continue;
+    for (const duration of findDurations(line.text, line.start)) {
+      const before = text.slice(line.start, duration.span.start);
+      const after = text.slice(duration.span.end, line.end);
+      if (NOT_THE_OUTAGE.test(after)) continue;
+      if (!DURATION_INTRO.test(before) && !duration.approximate) continue;
+      return duration;
+    }
+  }
+  return undefined;
+}
