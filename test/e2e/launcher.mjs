@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// Stands in for the VS Code executable that @vscode/test-electron would download: it accepts the
+// same command line, runs the extension tests inside code-server's workbench in headless Chromium,
+// relays the extension host's output and exits with the suite's exit code.
+//
+//   launcher.mjs --extensionDevelopmentPath=DIR --extensionTestsPath=FILE
+//                [--user-data-dir=DIR] [--extensions-dir=DIR] [FOLDER | FILE.code-workspace]
+//
+// Other VS Code flags (--no-sandbox, --disable-gpu-sandbox, --skip-welcome, ...) are accepted and
+// ignored. Environment: POSTMORTEM_CHROMIUM (browser), POSTMORTEM_E2E_TIMEOUT_MS (whole run,
+// default 300000), POSTMORTEM_E2E_VERBOSE=1 (relay code-server's own log as it happens).
+
+import { ProvisionError, ensureCodeServer, requireChromium } from './provision.mjs';
+import { spawnCodeServer, launchChromium } from './codeServer.mjs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { format } from 'node:util';
+
+/** Workbench chatter that says nothing about the tests; shown with POSTMORTEM_E2E_VERBOSE=1. */
+const WORKBENCH_NOISE = [
+	/^Resolv(ing|ed) connection token/,
+	/^Creating a socket/,
+	/^Updating additional builtin extensions cache/,
+	/^\[Service Worker\]/,
+	/^ChatSessionStore:/,
+	/ENOTFOUND open-vsx\.org/, // no marketplace offline
+];
+
+const VALUE_FLAGS = ['extensionDevelopmentPath', 'extensionTestsPath', 'user-data-dir', 'extensions-dir'];
+
+/** Parses test-electron's command line: `--name=value` or `--name value` for the flags we use. */
+function parseLauncherArgs(argv) {
+	const options = { extensionDevelopmentPath: [], extensionTestsPath: undefined, userDataDir: undefined, extensionsDir: undefined, target: undefined };
+	for (let index = 0; index < argv.length; index++) {
+		const arg = argv[index];
+		if (!arg.startsWith('--')) {
+			options.target = path.resolve(arg);
+			continue;
+		}
+		const [flag, inlineValue] = arg.slice(2).split(/=(.*)/s, 2);
+		if (!VALUE_FLAGS.includes(flag)) continue;
+		const value = inlineValue ?? argv[++index];
+		if (value === undefined) throw new Error(`--${flag} needs a value`);
+		if (flag === 'extensionDevelopmentPath') options.extensionDevelopmentPath.push(path.resolve(value));
+		if (flag === 'extensionTestsPath') options.extensionTestsPath = path.resolve(value);
+		if (flag === 'user-data-dir') options.userDataDir = path.resolve(value);
+		if (flag === 'extensions-dir') options.extensionsDir = path.resolve(value);
+	}
+	if (options.extensionDevelopmentPath.length === 0 || !options.extensionTestsPath) {
+		throw new Error('usage: launcher --extensionDevelopmentPath=DIR --extensionTestsPath=FILE [--user-data-dir=DIR] [--extensions-dir=DIR] [FOLDER]');
+	}
+	return options;
+}
+
+/** The workbench URL that asks code-server to load the extension under development and run its tests. */
+function workbenchTestUrl(origin, options) {
+	const remote = (fsPath) => `vscode-remote://${new URL(origin).host}${fsPath}`;
+	const payload = [
+		...options.extensionDevelopmentPath.map((dir) => ['extensionDevelopmentPath', remote(dir)]),
+		['extensionTestsPath', remote(options.extensionTestsPath)],
+	];
+	const url = new URL(origin);
+	if (options.target?.endsWith('.code-workspace')) url.searchParams.set('workspace', options.target);
+	else if (options.target) url.searchParams.set('folder', options.target);
+	url.searchParams.set('payload', JSON.stringify(payload));
+	return url.toString();
+}
+
+async function main() {
+	const options = parseLauncherArgs(process.argv.slice(2));
+	const timeoutMs = Number(process.env.POSTMORTEM_E2E_TIMEOUT_MS || 300_000);
+	const verbose = process.env.POSTMORTEM_E2E_VERBOSE === '1';
+	const chromiumPath = requireChromium();
+	const codeServerEntry = ensureCodeServer({ log: (line) => console.error(line) }).entry;
+
+	// Directories the caller did not give are made fresh here and removed afterwards.
+	const ownedDirs = [];
+	const throwaway = (name) => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), `postmortem-e2e-${name}-`));
+		ownedDirs.push(dir);
+		return dir;
+	};
+	const userDataDir = options.userDataDir ?? throwaway('user-data');
+	const extensionsDir = options.extensionsDir ?? throwaway('extensions');
+
+	let server;
+	let browser;
+	let finishing;
+	// Every way out (suite exit, failure, timeout, signal) comes through here once; later calls wait
+	// for the same cleanup instead of exiting before code-server's process group is gone.
+	const finish = (code, message) => {
+		finishing ??= (async () => {
+			if (message) console.error(message);
+			await browser?.close();
+			await server?.stop();
+			for (const dir of ownedDirs) fs.rmSync(dir, { recursive: true, force: true });
+			process.exit(code);
+		})();
+		return finishing;
+	};
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+		process.on(signal, () => void finish(130, `launcher: received ${signal}, stopping code-server`));
+	}
+	// A parent that went away closes our stdout; stop rather than leave code-server running.
+	process.stdout.on('error', () => void finish(1));
+	const deadline = setTimeout(
+		() => void finish(1, `launcher: tests did not finish within ${timeoutMs} ms${server ? `\n--- code-server log (tail) ---\n${server.logTail()}` : ''}`),
+		timeoutMs,
+	);
+
+	try {
+		server = await spawnCodeServer({
+			entry: codeServerEntry,
+			userDataDir,
+			extensionsDir,
+			target: options.target,
+			onOutput: verbose ? (text) => process.stderr.write(text) : undefined,
+		});
+		server.exited.then((code) => void finish(1, `launcher: code-server exited early (code ${code})\n${server.logTail()}`));
+		await server.ready();
+
+		browser = await launchChromium(chromiumPath);
+		const page = await browser.browser.newPage();
+		let resolveExit;
+		const suiteExit = new Promise((resolve) => (resolveExit = resolve));
+		// The extension host's console calls arrive as their argument lists (printf-style for mocha).
+		await page.exposeFunction('codeAutomationLog', (level, message) => {
+			const text = Array.isArray(message) ? format(...message) : String(message);
+			if (!verbose && WORKBENCH_NOISE.some((pattern) => pattern.test(text))) return;
+			(level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${text}\n`);
+		});
+		await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
+		page.on('crash', () => void finish(1, 'launcher: the workbench page crashed'));
+		await page.goto(workbenchTestUrl(server.origin, options));
+		const code = await suiteExit;
+		clearTimeout(deadline);
+		if (code !== 0 && !verbose) console.error(`--- code-server log (tail) ---\n${server.logTail()}`);
+		await finish(code);
+	} catch (error) {
+		await finish(1, `launcher: ${error instanceof ProvisionError ? error.message : error?.stack ?? error}`);
+	}
+}
+
+main().catch((error) => {
+	console.error(`launcher: ${error?.message ?? error}`);
+	process.exit(1);
+});

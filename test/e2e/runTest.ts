@@ -1,0 +1,34 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runTests } from '@vscode/test-electron';
+
+/**
+ * Runs the extension-host suite with the stock `runTests`. VS Code desktop cannot be downloaded
+ * here, so `vscodeExecutablePath` points at a launcher that accepts the same command line and runs
+ * the suite inside code-server's workbench (see test/e2e/launcher.mjs); `runTests` then skips its
+ * download. The user-data and extensions folders are fresh for every run.
+ */
+async function main(): Promise<void> {
+	const repoRoot = path.resolve(__dirname, '..', '..', '..');
+	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-e2e-'));
+	try {
+		await runTests({
+			vscodeExecutablePath: path.join(repoRoot, 'test', 'e2e', 'launcher.mjs'),
+			extensionDevelopmentPath: repoRoot,
+			extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
+			launchArgs: [
+				path.join(repoRoot, 'test', 'fixtures', 'workspace'),
+				`--user-data-dir=${path.join(scratch, 'user-data')}`,
+				`--extensions-dir=${path.join(scratch, 'extensions')}`,
+			],
+		});
+	} finally {
+		fs.rmSync(scratch, { recursive: true, force: true });
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(`e2e: ${error instanceof Error ? error.message : String(error)}`);
+	process.exitCode = 1;
+});

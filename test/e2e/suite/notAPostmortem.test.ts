@@ -1,0 +1,37 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activeExtension, describeSymbols, documentSymbols, expected, flattenSymbols, lineStartingWith, openFixture, waitFor } from './helpers';
+
+describe('documents that are not postmortems', () => {
+	it('README.md gets only its Markdown headings in the outline and no diagnostics', async () => {
+		// First prove the server is up and answering, so the README's silence means something.
+		const postmortem = await openFixture('outage-postmortem.md');
+		await activeExtension();
+		const firstEntry = expected('outage-postmortem.md').timeline![0]!;
+		const firstEntryLine = lineStartingWith(postmortem, firstEntry.linePrefix);
+		await waitFor(
+			async () => flattenSymbols(await documentSymbols(postmortem.uri)).some((symbol) => symbol.range.start.line === firstEntryLine),
+			undefined,
+			'the server to outline outage-postmortem.md',
+		);
+
+		const readme = await openFixture('README.md');
+		const headingLines = expected('README.md').headings!.map((heading) => lineStartingWith(readme, heading));
+		const symbols = await waitFor(async () => {
+			const all = flattenSymbols(await documentSymbols(readme.uri));
+			// The Markdown extension's own heading symbols arrive once its server has the file.
+			assert.equal(all.length, headingLines.length, `README symbols:\n${describeSymbols(all)}`);
+			return all;
+		}, undefined, 'the Markdown outline of README.md');
+		assert.deepEqual(
+			symbols.map((symbol) => symbol.range.start.line).sort((a, b) => a - b),
+			headingLines,
+			`README symbols are its headings only:\n${describeSymbols(symbols)}`,
+		);
+		assert.deepEqual(
+			vscode.languages.getDiagnostics(readme.uri).map((diagnostic) => diagnostic.message),
+			[],
+			'README has no diagnostics',
+		);
+	});
+});

@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import {
+	activeExtension,
+	describeSymbols,
+	documentSymbols,
+	expected,
+	flattenSymbols,
+	lineStartingWith,
+	openFixture,
+	plainName,
+	symbolShowsTime,
+	symbolsStartingOn,
+	waitFor,
+} from './helpers';
+
+describe('outline (vscode.executeDocumentSymbolProvider)', () => {
+	// Documents only this extension gives symbols to: its sections, entries under the timeline.
+	for (const fileName of ['incident-postmortem.txt', 'checkout-latency.postmortem.md']) {
+		it(`${fileName}: sections, with the timeline entries under the timeline section`, async () => {
+			const expectation = expected(fileName);
+			const document = await openFixture(fileName);
+			await activeExtension();
+			const sections = expectation.sections!.map((section) => ({ ...section, line: lineStartingWith(document, section.linePrefix) }));
+			const entries = expectation.timeline!.map((entry) => ({ ...entry, line: lineStartingWith(document, entry.linePrefix) }));
+
+			await waitFor(async () => {
+				const all = flattenSymbols(await documentSymbols(document.uri));
+				const listing = `\nsymbols:\n${describeSymbols(all)}`;
+				for (const section of sections) {
+					const starting = symbolsStartingOn(all, section.line);
+					assert.equal(starting.length, 1, `one symbol for section "${section.name}" on line ${section.line}${listing}`);
+					assert.ok(plainName(starting[0]!).startsWith(section.name.toLowerCase()), `section symbol named "${section.name}", got "${starting[0]!.name}"${listing}`);
+				}
+				const timelineSection = symbolsStartingOn(all, sections.find((section) => section.name === expectation.timelineSection)!.line)[0]!;
+				const children = timelineSection.children ?? [];
+				assert.deepEqual(
+					children.map((child) => child.range.start.line),
+					entries.map((entry) => entry.line),
+					`the timeline section's children are its entries, in order${listing}`,
+				);
+				children.forEach((child, index) => {
+					const entry = entries[index]!;
+					assert.ok(symbolShowsTime(child, entry.time), `entry on line ${entry.line} shows ${entry.time}, got "${child.name}" (${child.detail})`);
+					assert.equal(symbolsStartingOn(all, entry.line).length, 1, `entry on line ${entry.line} appears once${listing}`);
+				});
+				return true;
+			}, undefined, `the outline of ${fileName}`);
+		});
+	}
+
+	it('outage-postmortem.md: timeline entries join the Markdown headings without duplicating them', async () => {
+		const fileName = 'outage-postmortem.md';
+		const expectation = expected(fileName);
+		const document = await openFixture(fileName);
+		await activeExtension();
+		const headingLines = expectation.headings!.map((heading) => ({ heading, line: lineStartingWith(document, heading) }));
+		const entries = expectation.timeline!.map((entry) => ({ ...entry, line: lineStartingWith(document, entry.linePrefix) }));
+
+		await waitFor(async () => {
+			const all = flattenSymbols(await documentSymbols(document.uri));
+			const listing = `\nsymbols:\n${describeSymbols(all)}`;
+			for (const entry of entries) {
+				const starting = symbolsStartingOn(all, entry.line);
+				assert.equal(starting.length, 1, `one symbol for the ${entry.time} entry on line ${entry.line}${listing}`);
+				assert.ok(symbolShowsTime(starting[0]!, entry.time), `entry on line ${entry.line} shows ${entry.time}, got "${starting[0]!.name}"${listing}`);
+			}
+			for (const { heading, line } of headingLines) {
+				assert.equal(symbolsStartingOn(all, line).length, 1, `heading "${heading}" appears exactly once${listing}`);
+			}
+			return true;
+		}, undefined, `the outline of ${fileName}`);
+	});
+});
