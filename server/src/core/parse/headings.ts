@@ -82,7 +82,7 @@ function inShellBlock(lines: readonly Line[], index: number): boolean {
   if (/^\s*#!/.test(line)) return true;
   for (const neighbour of [index - 1, index + 1]) {
     const other = lines[neighbour];
-    if (!other || isBlank(other) || other.ignored) continue;
+    if (!other || isBlank(other) || other.ignored || /^\s*\|/.test(other.text)) continue;
     if (SHELL_COMMAND.test(other.text) || /^\s*#!/.test(other.text)) return true;
   }
   return false;

@@ -95,7 +95,7 @@ function findHeadings(lines: Line[]): FoundHeadings {
     let kinds = candidate.kinds;
     const opensDocument = candidate.line === firstContent || (candidate.rawLevel === 1 && candidate.style === 'atx');
     const namesTheDocument = candidate.line - firstContent <= 3 && /post-?mortem|incident|outage|report/i.test(candidate.title);
-    if (sections.length === 0 && (opensDocument || namesTheDocument) && (kinds[0] === 'other' || /post-?mortem|incident report/i.test(candidate.title)) && !/^(?:duration|outage duration)\b/i.test(candidate.title)) {
+    if (sections.length === 0 && (opensDocument || namesTheDocument) && (kinds[0] === 'other' || /post-?mortem|incident report|^report of/i.test(candidate.title)) && !/^(?:duration|outage duration)\b/i.test(candidate.title)) {
       kinds = ['title'];
     } else if (!seenSummary && /^(?:(?:outage |incident )?duration|date and time|when)$/i.test(candidate.title.trim())) {
       kinds = ['summary'];
@@ -196,6 +196,8 @@ function claimsAsChild(parent: HeadingCandidate, child: HeadingCandidate): boole
   if (parentKind === 'other' || parentKind === 'title') return false;
   if (childKind !== 'other' && child.kinds.every((k) => parent.kinds.includes(k)) && child.kinds.length < parent.kinds.length) return true;
   if (childKind === parentKind && (parentKind === 'corrective-actions' || parentKind === 'lessons-learned')) return true;
+  // `Patch Nginx Configuration:` items under `Tasks:` are the section's own labels.
+  if (childKind === 'other' && parentKind === 'corrective-actions' && child.style === 'label') return true;
   // The assignment's summary lists `Duration:`, `Impact:` and `Root Cause:` as its own parts.
   if (parentKind === 'summary' && (childKind === 'impact' || childKind === 'detection' || childKind === 'root-cause' && child.kinds.length === 1) && STYLE_WEIGHT[child.style]! <= STYLE_WEIGHT[parent.style]! && child.style !== 'caps') return true;
   return childKind === 'other' && STYLE_WEIGHT[child.style]! < STYLE_WEIGHT[parent.style]!;

@@ -65,7 +65,7 @@ export interface TimeToken extends ClockTime {
 // H:MM[:SS][.fff] with an optional meridiem; or H am/pm; the `(?<![…])` guards keep
 // version numbers, IP:port pairs, offsets (+02:00) and relative T+0:04 out.
 const CLOCK =
-  /(?<!(?<!^\s{0,8}\d{1,3})\.|[\d:+\-−/]|(?<!\d)[A-Za-z]|[+\-−]\d)(~\s?)?(\d{1,2})([:.])(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?![\d:]|\.\d)(?:\s?(a\.?\s?m\.?|p\.?\s?m\.?|A\.?\s?M\.?|P\.?\s?M\.?)(?![A-Za-z])|\s(M)(?![A-Za-z]))?/g;
+  /(?<!(?<!^\s{0,8}\d{1,3})\.|[\d:+\-−/]|(?<!\d)[A-Za-z]|[+\-−]\d)(~\s?)?(\d{1,2})([:.])(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?!\d|:\d|\.\d)(?:\s?(a\.?\s?m\.?|p\.?\s?m\.?|A\.?\s?M\.?|P\.?\s?M\.?)(?![A-Za-z])|\s(M)(?![A-Za-z]))?/g;
 const HOUR_ONLY = /(?<![\d:+\-−.A-Za-z/])(~\s?)?(\d{1,2})\s?(am|pm|AM|PM|a\.m\.|p\.m\.|A\.M\.|P\.M\.)(?![A-Za-z])/g;
 const APPROXIMATE_WORD = /(?:about|around|approx\.?|approximately|roughly|circa|ca\.)\s{1,3}$/i;
 

@@ -127,6 +127,8 @@ export function readTimeline(
     const indent = indentOf(line.text);
     if (!blankSinceCurrent || current.layout === 'heading' || indent > current.indent) {
       current.end = line.end;
+      // `### 08:52 PM` or `T+0:04 (…)` alone on its line: the description is the next line.
+      if (current.text.length === 0) current.text = line.text.replace(/^[\s*_>-]+/, '').trim();
       blankSinceCurrent = false;
     } else {
       current = undefined;
