@@ -24,8 +24,8 @@ function summarise(model: PostmortemDocument) {
   };
 }
 
-describe('parsePostmortem: seeds', () => {
-  it('seed 000 (plain text, Label: and ALL-CAPS headings, no zone)', () => {
+suite('parsePostmortem: seeds', () => {
+  test('seed 000 (plain text, Label: and ALL-CAPS headings, no zone)', () => {
     const text = fs.readFileSync(seed000, 'utf8');
     const model = parsePostmortem(text);
     const topLevel = model.sections.map((s) => s.kind);
@@ -51,7 +51,7 @@ describe('parsePostmortem: seeds', () => {
     assert.equal(text.slice(model.sections[1]!.titleSpan.start, model.sections[1]!.titleSpan.end), 'TIMELINE');
   });
 
-  it('seed 003 (Markdown, dated and zoned entries)', () => {
+  test('seed 003 (Markdown, dated and zoned entries)', () => {
     const text = fs.readFileSync(seed003, 'utf8');
     const model = parsePostmortem(text);
     assert.deepEqual(model.allSections.map((s) => s.kind), ['summary', 'timeline', 'root-cause', 'corrective-actions']);
@@ -72,15 +72,15 @@ describe('parsePostmortem: seeds', () => {
   });
 });
 
-describe('parsePostmortem: development corpus', () => {
+suite('parsePostmortem: development corpus', () => {
   const files = fs.readdirSync(corpusDirectory).filter((f) => /\.(?:md|txt)$/.test(f) && f !== 'NOTES.md');
 
-  it('finds the 48 documents', () => {
+  test('finds the 48 documents', () => {
     assert.equal(files.length, 48);
   });
 
   for (const file of files) {
-    it(`${file}: parses without throwing, spans inside the text`, () => {
+    test(`${file}: parses without throwing, spans inside the text`, () => {
       const text = fs.readFileSync(path.join(corpusDirectory, file), 'utf8');
       const model = parsePostmortem(text);
       const spans = [
@@ -94,17 +94,17 @@ describe('parsePostmortem: development corpus', () => {
 
   const expected = JSON.parse(fs.readFileSync(path.join(fixturesDirectory, 'corpus', 'expected-model.json'), 'utf8')) as Record<string, ReturnType<typeof summarise>>;
   for (const [file, expectation] of Object.entries(expected)) {
-    it(`${file}: sections, timeline and window as verified by reading it`, () => {
+    test(`${file}: sections, timeline and window as verified by reading it`, () => {
       const model = parsePostmortem(fs.readFileSync(path.join(corpusDirectory, file), 'utf8'));
       assert.deepEqual(summarise(model), expectation);
     });
   }
 });
 
-describe('parsePostmortem: traps', () => {
+suite('parsePostmortem: traps', () => {
   const parse = (lines: string[]) => parsePostmortem(lines.join('\n'));
 
-  it('bare 12-hour times roll past midnight; a 12 AM/PM slip does not', () => {
+  test('bare 12-hour times roll past midnight; a 12 AM/PM slip does not', () => {
     const rolled = parse(['## Timeline', '- 11:50 PM: alert', '- 12:10 AM: paged', '- 1:00 AM: fixed']);
     assert.deepEqual(rolled.timeline.entries.map((e) => e.dayOffset), [0, 1, 1]);
     const slip = parse(['## Timeline', '- 11:55 AM: alert', '- 12:30 AM: paged']);
@@ -112,42 +112,42 @@ describe('parsePostmortem: traps', () => {
     assert.ok(slip.timeline.entries[1]!.minutes! < slip.timeline.entries[0]!.minutes!);
   });
 
-  it('zone from the heading, an All-times line and a table header', () => {
+  test('zone from the heading, an All-times line and a table header', () => {
     assert.equal(parse(['Timeline (all times in Pacific Time)', '10:00 AM: a', '10:05 AM: b']).timeline.entries[0]!.zone?.name, 'Pacific Time');
     assert.equal(parse(['## Timeline', 'All times in CEST', '', '- 10:00 a', '- 10:05 b']).timeline.entries[1]!.zone?.name, 'CEST');
     const table = parse(['## Timeline', '| Time (GMT +1) | Event |', '|---|---|', '| 10:00 | a |', '| 10:05 | b |']);
     assert.deepEqual(table.timeline.entries.map((e) => [hhmm(e.time), e.zone?.name, e.layout]), [['10:00', 'GMT+1', 'table-row'], ['10:05', 'GMT+1', 'table-row']]);
   });
 
-  it('invalid times are kept and flagged', () => {
+  test('invalid times are kept and flagged', () => {
     const model = parse(['## Timeline', '- 13:00 PM: a', '- 25:10: b', '- 12:61: c', '- 10:00 M: d']);
     assert.deepEqual(model.timeline.entries.map((e) => e.time?.valid), [false, false, false, false]);
   });
 
-  it('nothing inside fenced code, front matter or shell comments is a heading or an entry', () => {
+  test('nothing inside fenced code, front matter or shell comments is a heading or an entry', () => {
     const model = parse(['---', 'title: x', 'date: 2020-01-01', '---', '## Timeline', '- 10:00 a', '```', '# not a heading', '10:05 not an entry', '```', '- 10:10 b', '', 'sudo service nginx restart', '# restart nginx', 'echo done']);
     assert.deepEqual(model.allSections.map((s) => s.title), ['Timeline']);
     assert.deepEqual(model.timeline.entries.map((e) => hhmm(e.time)), ['10:00', '10:10']);
   });
 
-  it('an unclosed ```markdown fence around the whole document is transparent', () => {
+  test('an unclosed ```markdown fence around the whole document is transparent', () => {
     const model = parse(['Certainly! Here is your postmortem:', '```markdown', '## Issue Summary', 'x', '## Timeline', '- 10:00 AM: a']);
     assert.deepEqual(model.allSections.map((s) => s.kind), ['summary', 'timeline']);
   });
 
-  it('CRLF, lone CR and emoji keep exact UTF-16 spans', () => {
+  test('CRLF, lone CR and emoji keep exact UTF-16 spans', () => {
     const text = '## Timeline\r\n- 😀😀 10:00 PM deploy\r- 10:05 PM done\r\n';
     const model = parsePostmortem(text);
     const times = model.timeline.entries.map((e) => text.slice(e.time!.span.start, e.time!.span.end));
     assert.deepEqual(times, ['10:00 PM', '10:05 PM']);
   });
 
-  it('date lines set the date for the entries below them; ISO and month-name dates', () => {
+  test('date lines set the date for the entries below them; ISO and month-name dates', () => {
     const model = parse(['## Timeline', '- Sunday, May 13th, 2023:', '  - 10:20 pm: a', '- Monday, May 14th, 2023:', '  - 9:00 am: b', '- 2024-08-16 00:05 UTC c']);
     assert.deepEqual(model.timeline.entries.map((e) => isoDate(e.date)), ['2023-05-13', '2023-05-14', '2024-08-16']);
   });
 
-  it('window: from/to, began/until, Start:/End: labels and stated durations', () => {
+  test('window: from/to, began/until, Start:/End: labels and stated durations', () => {
     const fromTo = parse(['Issue Summary:', 'The outage lasted from 10:30 PM to 8:30 AM and lasted for ~10 hours.', 'Timeline:', '10:30 PM: a']);
     assert.deepEqual([hhmm(fromTo.window.start), hhmm(fromTo.window.end), fromTo.window.endMinutes! - fromTo.window.startMinutes!], ['22:30', '08:30', 600]);
     assert.equal(fromTo.window.statedDurationMinutes, 600);
@@ -158,17 +158,17 @@ describe('parsePostmortem: traps', () => {
     assert.equal(lasted.window.statedDurationMinutes, 135);
   });
 
-  it('reverse-chronological status pages are recognised', () => {
+  test('reverse-chronological status pages are recognised', () => {
     const model = parse(['## Past incidents', '', '**Update 20:09** resolved', '**Update 19:40** fix deployed', '**Update 18:52** investigating']);
     assert.equal(model.timeline.reverseChronological, true);
   });
 
-  it('suppression comments', () => {
+  test('suppression comments', () => {
     const model = parse(['<!-- postmortem-disable timezone-missing -->', '<!-- postmortem-disable-next-line timeline-order, invalid-time -->', 'x', 'postmortem-disable: duration-mismatch']);
     assert.deepEqual(model.suppressions.map((s) => [s.scope, s.codes]), [['document', ['timezone-missing']], ['next-line', ['timeline-order', 'invalid-time']], ['document', ['duration-mismatch']]]);
   });
 
-  it('never throws on hostile input', () => {
+  test('never throws on hostile input', () => {
     const inputs = ['', '\u0000\ud800\udfff', '#'.repeat(10_000), '10:'.repeat(50_000), '## Timeline\n' + '- 10:00 PM x\n'.repeat(2_000), '\r\r\r\n\n', '|'.repeat(5000)];
     for (const input of inputs) {
       const model = parsePostmortem(input);
