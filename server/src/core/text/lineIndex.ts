@@ -15,6 +15,7 @@ export class LineIndex {
   /** Offset at which each line starts; always begins with 0. */
   readonly #lineStarts: number[];
   readonly #length: number;
+  readonly #text: string;
 
   constructor(text: string) {
     const starts = [0];
@@ -29,6 +30,7 @@ export class LineIndex {
     }
     this.#lineStarts = starts;
     this.#length = text.length;
+    this.#text = text;
   }
 
   get lineCount(): number {
@@ -53,15 +55,37 @@ export class LineIndex {
       else low = mid + 1;
     }
     const line = low - 1;
-    return { line, character: o - this.#lineStarts[line]! };
+    const start = this.#lineStarts[line]!;
+    return { line, character: this.#beforeLineBreak(o, start) - start };
   }
 
-  /** The offset of a position; a character past the line's end clamps to the end of the line's text. */
+  /**
+   * The offset of a position. A character past the end of the line's text clamps to the end of
+   * that text (before the line break), as `TextDocument.offsetAt` does; lines past the end clamp
+   * to the document's length.
+   */
   offsetAt(position: LinePosition): number {
     if (position.line >= this.#lineStarts.length) return this.#length;
     if (position.line < 0) return 0;
     const start = this.#lineStarts[position.line]!;
-    const nextStart = position.line + 1 < this.#lineStarts.length ? this.#lineStarts[position.line + 1]! : this.#length;
-    return Math.max(start, Math.min(start + Math.max(0, position.character), nextStart));
+    if (position.character <= 0) return start;
+    return this.#beforeLineBreak(Math.min(start + position.character, this.lineStart(position.line + 1)), start);
+  }
+
+  /** The offset just past the last character of `line`'s text, before its line break. */
+  lineContentEnd(line: number): number {
+    if (line < 0) return 0;
+    if (line >= this.#lineStarts.length) return this.#length;
+    return this.#beforeLineBreak(this.lineStart(line + 1), this.#lineStarts[line]!);
+  }
+
+  /**
+   * Moves an offset that sits inside or after a line break back to the end of the line's text.
+   * An offset between the `\r` and `\n` of a CRLF is not a valid position of either line.
+   */
+  #beforeLineBreak(offset: number, lineStart: number): number {
+    let o = offset;
+    while (o > lineStart && (this.#text.charCodeAt(o - 1) === 10 || this.#text.charCodeAt(o - 1) === 13)) o--;
+    return o;
   }
 }

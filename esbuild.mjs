@@ -1,0 +1,37 @@
+// Bundles the extension client, the language server and the CLI into dist/.
+// `node esbuild.mjs` builds once; `--watch` rebuilds on change; `--dev` adds source maps.
+import * as esbuild from 'esbuild';
+import { chmod, readFile } from 'node:fs/promises';
+
+const watch = process.argv.includes('--watch');
+const dev = watch || process.argv.includes('--dev');
+const { version } = JSON.parse(await readFile(new URL('./package.json', import.meta.url), 'utf8'));
+
+/** @type {esbuild.BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: dev ? 'linked' : false,
+  minify: !dev,
+  keepNames: true,
+  logLevel: 'warning',
+  define: { POSTMORTEM_VERSION: JSON.stringify(version) },
+};
+
+const shebang = { js: '#!/usr/bin/env node' };
+
+const builds = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', banner: shebang },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: shebang },
+];
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  // The binaries run directly from a checkout (`./dist/cli.js check ...`), not only through npm's bin links.
+  await Promise.all(['dist/server.js', 'dist/cli.js'].map((file) => chmod(file, 0o755)));
+}

@@ -1,0 +1,62 @@
+import {
+  DiagnosticSeverity,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+  type Range,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Severity } from './core/analysis/findings';
+import type { Span } from './core/model';
+
+/** The `source` of every diagnostic this server reports. */
+export const diagnosticSource = 'postmortem';
+
+/** A core span (UTF-16 offsets) as an LSP range in `document`. */
+export function toRange(document: TextDocument, span: Span): Range {
+  return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+}
+
+/**
+ * A span without the whitespace and line breaks it ends with, so a section's range ends on
+ * its last line of text rather than at the start of the next heading.
+ */
+export function trimSpanEnd(text: string, span: Span): Span {
+  let end = Math.min(span.end, text.length);
+  while (end > span.start && /\s/.test(text.charAt(end - 1))) end--;
+  return { start: span.start, end };
+}
+
+/** True when `inner` lies within `outer` (inclusive ends). */
+export function rangeContains(outer: Range, inner: Range): boolean {
+  const before = (a: Range['start'], b: Range['start']): boolean =>
+    a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
+const severities: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** A finding as an LSP diagnostic; related spans point into the same document. */
+export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: toRange(document, finding.span),
+    severity: severities[finding.severity],
+    code: finding.code,
+    source: diagnosticSource,
+    message: finding.message,
+  };
+  if (finding.related && finding.related.length > 0) {
+    diagnostic.relatedInformation = finding.related.map(
+      (related): DiagnosticRelatedInformation => ({
+        location: { uri: document.uri, range: toRange(document, related.span) },
+        message: related.message,
+      }),
+    );
+  }
+  if (finding.data !== undefined) diagnostic.data = finding.data;
+  return diagnostic;
+}

@@ -1,0 +1,85 @@
+import {
+  DocumentDiagnosticReportKind,
+  type CancellationToken,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import { toDiagnostic } from '../convert';
+import { throwIfCancelled, type Feature, type FeatureContext } from '../feature';
+import type { ServedDocument } from '../servedDocuments';
+
+/** Pause after a keystroke before pushing, so typing does not analyse every character. */
+const pushDelayMs = 200;
+
+/** Every finding for a served document as LSP diagnostics; none past `maxDocumentSize`. */
+export function computeDiagnostics(context: FeatureContext, served: ServedDocument): Diagnostic[] {
+  if (!served.analyse) return [];
+  return context.service.check(served.model, served.options).map((finding) => toDiagnostic(served.textDocument, finding));
+}
+
+async function diagnose(context: FeatureContext, uri: string, token?: CancellationToken): Promise<Diagnostic[]> {
+  const served = await context.documents.get(uri);
+  if (token) throwIfCancelled(token);
+  return served ? computeDiagnostics(context, served) : [];
+}
+
+/** Pull: the client asks per document (VS Code) and is told to ask again after settings change. */
+function registerPull(context: FeatureContext): void {
+  context.connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => ({
+    kind: DocumentDiagnosticReportKind.Full,
+    items: await diagnose(context, params.textDocument.uri, token),
+  }));
+  context.onDidChangeSettings(() => {
+    if (context.client.diagnosticRefresh) void context.connection.languages.diagnostics.refresh();
+  });
+}
+
+/** Push: for clients without pull support (Neovim 0.7, many others), publish after changes. */
+function registerPush(context: FeatureContext): void {
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const published = new Set<string>();
+  const publish = async (uri: string): Promise<void> => {
+    const served = await context.documents.get(uri);
+    if (!context.textDocuments.get(uri)) return;
+    const diagnostics = served ? computeDiagnostics(context, served) : [];
+    published.add(uri);
+    await context.connection.sendDiagnostics(
+      served ? { uri, version: served.textDocument.version, diagnostics } : { uri, diagnostics },
+    );
+  };
+  const schedule = (uri: string): void => {
+    clearTimeout(timers.get(uri));
+    // The first report of a document goes out at once; later ones wait for typing to pause.
+    const delay = published.has(uri) ? pushDelayMs : 0;
+    const timer = setTimeout(() => {
+      timers.delete(uri);
+      publish(uri).catch((error: unknown) =>
+        context.connection.console.error(`Postmortem: diagnostics for ${uri} failed: ${String(error)}`),
+      );
+    }, delay);
+    timers.set(uri, timer);
+  };
+  context.textDocuments.onDidChangeContent(({ document }) => schedule(document.uri));
+  context.textDocuments.onDidClose(({ document }) => {
+    clearTimeout(timers.get(document.uri));
+    timers.delete(document.uri);
+    published.delete(document.uri);
+    void context.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+  context.onDidChangeSettings(() => {
+    for (const document of context.textDocuments.all()) schedule(document.uri);
+  });
+}
+
+/** One analysis, two deliveries, chosen from the client's capabilities at `initialize`. */
+export const diagnosticsFeature: Feature = {
+  name: 'diagnostics',
+  capabilities: (client) =>
+    client.pullDiagnostics
+      ? { diagnosticProvider: { identifier: 'postmortem', interFileDependencies: false, workspaceDiagnostics: false } }
+      : {},
+  register(context) {
+    if (context.client.pullDiagnostics) registerPull(context);
+    else registerPush(context);
+  },
+};

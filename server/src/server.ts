@@ -1,0 +1,108 @@
+import {
+  DidChangeWatchedFilesNotification,
+  Emitter,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createPostmortemService } from './core/service';
+import { DocumentCache } from './documentCache';
+import { readClientProfile, type Feature, type FeatureContext } from './feature';
+import { diagnosticsFeature } from './features/diagnostics';
+import { documentSymbolsFeature } from './features/documentSymbols';
+import { foldingRangesFeature } from './features/foldingRanges';
+import { ServedDocuments } from './servedDocuments';
+import { Settings, type SettingsHost } from './settings';
+import { version } from './version';
+
+/**
+ * Every feature the server offers. Adding one is one import and one line here: the feature
+ * announces its own capabilities and installs its own handlers.
+ */
+const features: readonly Feature[] = [
+  documentSymbolsFeature,
+  foldingRangesFeature,
+  diagnosticsFeature,
+];
+
+/** What the platform provides; the Node entry point passes `.postmortem.json` discovery. */
+export type ServerHost = SettingsHost;
+
+/** Merges capability objects; lists (such as `executeCommandProvider.commands`) are concatenated. */
+function mergeCapabilities(target: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (Array.isArray(existing) && Array.isArray(value)) target[key] = [...existing, ...value];
+    else if (isPlainObject(existing) && isPlainObject(value)) target[key] = mergeCapabilities({ ...existing }, value);
+    else target[key] = value;
+  }
+  return target;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Runs the language server on `connection`, whatever its transport (IPC, stdio, in-process
+ * streams in tests), and starts listening.
+ */
+export function startServer(connection: Connection, host: ServerHost = {}): void {
+  const textDocuments = new TextDocuments(TextDocument);
+  const service = createPostmortemService();
+  const cache = new DocumentCache(service.parse);
+  const settingsChanged = new Emitter<void>();
+  let settings: Settings | undefined;
+  let watchProjectFiles = false;
+
+  connection.onInitialize((params): InitializeResult => {
+    const client = readClientProfile(params);
+    settings = new Settings(connection, host, client.configurationPull);
+    watchProjectFiles = client.watchedFilesRegistration && host.loadProjectConfig !== undefined;
+    const context: FeatureContext = {
+      connection,
+      client,
+      documents: new ServedDocuments(textDocuments, cache, settings),
+      textDocuments,
+      service,
+      onDidChangeSettings: settingsChanged.event,
+    };
+    let capabilities: Record<string, unknown> = {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    };
+    for (const feature of features) {
+      capabilities = mergeCapabilities(capabilities, feature.capabilities(client) as Record<string, unknown>);
+      feature.register(context);
+    }
+    return {
+      capabilities: capabilities as ServerCapabilities,
+      serverInfo: { name: 'postmortem-language-server', version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (watchProjectFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/.postmortem.json' }],
+      });
+    }
+  });
+
+  const settingsMayHaveChanged = (pushed?: unknown): void => {
+    settings?.reset(pushed);
+    settingsChanged.fire();
+  };
+  connection.onDidChangeConfiguration((params) => settingsMayHaveChanged(params.settings));
+  connection.onDidChangeWatchedFiles(() => settingsMayHaveChanged());
+
+  textDocuments.onDidClose(({ document }) => {
+    cache.delete(document.uri);
+    settings?.forget(document.uri);
+  });
+
+  textDocuments.listen(connection);
+  connection.listen();
+}
