@@ -34,8 +34,8 @@ function contributedDefaults(): Record<string, unknown> {
   return root;
 }
 
-describe('contributed settings', () => {
-  it('every contributed key is handled and every option is contributed', () => {
+suite('contributed settings', () => {
+  test('every contributed key is handled and every option is contributed', () => {
     const keys = Object.keys(contributed);
     assert.ok(keys.every((key) => key.startsWith(prefix)), `every setting is under "${prefix}": ${keys.join(', ')}`);
     const unprefixed = keys.map((key) => key.slice(prefix.length));
@@ -49,13 +49,13 @@ describe('contributed settings', () => {
     assert.deepEqual([...optionKeys].sort(), Object.keys(defaultOptions).sort(), 'one validator per PostmortemOptions field');
   });
 
-  it('settings are resource-scoped except the trace', () => {
+  test('settings are resource-scoped except the trace', () => {
     for (const [key, setting] of Object.entries(contributed)) {
       assert.equal(setting.scope, key === 'postmortem.trace.server' ? 'window' : 'resource', key);
     }
   });
 
-  it('the contributed defaults are the core defaults', () => {
+  test('the contributed defaults are the core defaults', () => {
     const resolved = resolveOptions(contributedDefaults(), defaultOptions, prefix);
     assert.deepEqual(resolved.problems, []);
     assert.deepEqual({ ...resolved.options }, { ...defaultOptions });
@@ -65,14 +65,14 @@ describe('contributed settings', () => {
   });
 });
 
-describe('resolveOptions', () => {
-  it('returns the base for absent configuration', () => {
+suite('resolveOptions', () => {
+  test('returns the base for absent configuration', () => {
     assert.equal(resolveOptions(undefined).options, defaultOptions);
     assert.equal(resolveOptions(null).options, defaultOptions);
     assert.deepEqual(resolveOptions({}).problems, []);
   });
 
-  it('accepts valid values', () => {
+  test('accepts valid values', () => {
     const { options, problems } = resolveOptions({
       requiredSections: ['timeline', 'root-cause', 'timeline'],
       defaultTimeZone: ' UTC+02:00 ',
@@ -90,7 +90,7 @@ describe('resolveOptions', () => {
     assert.equal(options.maxDocumentSize, 1000);
   });
 
-  it('replaces each invalid value by the base value and names the setting', () => {
+  test('replaces each invalid value by the base value and names the setting', () => {
     const { options, problems } = resolveOptions(
       {
         durationToleranceMinutes: '5',
@@ -115,7 +115,7 @@ describe('resolveOptions', () => {
     assert.ok(messages.find((m) => m.includes('durationToleranceMinutes'))!.includes('using 5'), 'says what is used instead');
   });
 
-  it('keeps the valid parts of lists and maps', () => {
+  test('keeps the valid parts of lists and maps', () => {
     const { options, problems } = resolveOptions({
       requiredSections: ['timeline', 'appendix', 7],
       severities: { 'timeline-order': 'fatal', 'timezone-missing': 'hint', '': 'off' },
@@ -126,7 +126,7 @@ describe('resolveOptions', () => {
     assert.ok(problems.some((p) => p.key === 'severities.timeline-order'));
   });
 
-  it('rejects numbers out of range and non-finite numbers', () => {
+  test('rejects numbers out of range and non-finite numbers', () => {
     for (const value of [-1, Number.NaN, Number.POSITIVE_INFINITY, 1e9]) {
       const { options, problems } = resolveOptions({ durationToleranceMinutes: value });
       assert.equal(options.durationToleranceMinutes, defaultOptions.durationToleranceMinutes, String(value));
@@ -135,14 +135,14 @@ describe('resolveOptions', () => {
     assert.equal(resolveOptions({ maxDocumentSize: 0 }).problems.length, 1);
   });
 
-  it('treats null and an empty zone as "assume none"', () => {
+  test('treats null and an empty zone as "assume none"', () => {
     const base = resolveOptions({ defaultTimeZone: 'UTC' }).options;
     assert.equal(resolveOptions({ defaultTimeZone: null }, base).options.defaultTimeZone, undefined);
     assert.equal(resolveOptions({ defaultTimeZone: '  ' }, base).options.defaultTimeZone, undefined);
     assert.equal(resolveOptions({ defaultTimeZone: 'not;a zone' }, base).options.defaultTimeZone, 'UTC');
   });
 
-  it('layers a project file over the settings: invalid project values keep the settings value', () => {
+  test('layers a project file over the settings: invalid project values keep the settings value', () => {
     const fromSettings = resolveOptions({ durationToleranceMinutes: 15, inlayHints: false }).options;
     const { options, problems } = resolveOptions({ durationToleranceMinutes: 'ten', maxDocumentSize: 99 }, fromSettings);
     assert.equal(options.durationToleranceMinutes, 15);
@@ -151,7 +151,7 @@ describe('resolveOptions', () => {
     assert.match(problems[0]!.message, /"durationToleranceMinutes".*using 15/);
   });
 
-  it('reports unknown keys but accepts the non-option settings in both forms', () => {
+  test('reports unknown keys but accepts the non-option settings in both forms', () => {
     const { problems } = resolveOptions({
       files: { include: ['*.md'] },
       'files.include': ['*.md'],
@@ -162,21 +162,21 @@ describe('resolveOptions', () => {
     assert.deepEqual(problems.map((p) => p.key).sort(), ['colour', 'files2']);
   });
 
-  it('never throws on hostile input', () => {
+  test('never throws on hostile input', () => {
     const hostile: unknown[] = [42, 'text', [], [1, 2], () => 1, { severities: null }, { requiredSections: [null] }, Object.create(null)];
     hostile.forEach((raw, i) => assert.doesNotThrow(() => resolveOptions(raw), `hostile input #${i}`));
     assert.equal(resolveOptions([]).problems.length, 1);
   });
 });
 
-describe('resolveFileInclude', () => {
-  it('reads nested and flat keys', () => {
+suite('resolveFileInclude', () => {
+  test('reads nested and flat keys', () => {
     assert.deepEqual(resolveFileInclude({ files: { include: ['a*.md'] } }).patterns, ['a*.md']);
     assert.deepEqual(resolveFileInclude({ 'files.include': ['b*.md'] }).patterns, ['b*.md']);
     assert.equal(resolveFileInclude({}).patterns, defaultFileIncludePatterns);
   });
 
-  it('rejects non-lists and drops non-string patterns', () => {
+  test('rejects non-lists and drops non-string patterns', () => {
     const notList = resolveFileInclude({ files: { include: '*.md' } }, defaultFileIncludePatterns, prefix);
     assert.equal(notList.patterns, defaultFileIncludePatterns);
     assert.match(notList.problems[0]!.message, /"postmortem\.files\.include"/);

@@ -39,25 +39,25 @@ function documentWith(sections: Section[]): PostmortemDocument {
   };
 }
 
-describe('looksLikePostmortem', () => {
-  it('accepts a timeline or summary with another recognised section', () => {
+suite('looksLikePostmortem', () => {
+  test('accepts a timeline or summary with another recognised section', () => {
     assert.ok(looksLikePostmortem(documentWith([section(['timeline']), section(['root-cause'])])));
     assert.ok(looksLikePostmortem(documentWith([section(['summary']), section(['impact'])])));
     assert.ok(looksLikePostmortem(documentWith([section(['title'], [section(['summary'], [section(['lessons-learned'])])])])));
   });
 
-  it('counts every kind a combined heading covers', () => {
+  test('counts every kind a combined heading covers', () => {
     assert.ok(looksLikePostmortem(documentWith([section(['timeline', 'resolution'])])));
   });
 
-  it('rejects documents with too little evidence', () => {
+  test('rejects documents with too little evidence', () => {
     assert.equal(looksLikePostmortem(documentWith([])), false);
     assert.equal(looksLikePostmortem(documentWith([section(['timeline'])])), false);
     assert.equal(looksLikePostmortem(documentWith([section(['title']), section(['timeline']), section(['other'])])), false);
     assert.equal(looksLikePostmortem(documentWith([section(['timeline']), section(['timeline'])])), false);
   });
 
-  it('needs a timeline or a summary among the kinds', () => {
+  test('needs a timeline or a summary among the kinds', () => {
     assert.equal(looksLikePostmortem(documentWith([section(['root-cause']), section(['corrective-actions']), section(['impact'])])), false);
   });
 });

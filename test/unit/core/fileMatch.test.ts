@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import { defaultFileIncludePatterns } from '../../../server/src/core/config';
 import { matchesFilePatterns } from '../../../server/src/core/fileMatch';
 
-describe('matchesFilePatterns', () => {
+suite('matchesFilePatterns', () => {
   const defaults = defaultFileIncludePatterns;
 
-  it('matches postmortem-like names by default, whatever the case', () => {
+  test('matches postmortem-like names by default, whatever the case', () => {
     for (const file of [
       '/repo/docs/2024-01-15-postmortem.md',
       '/repo/Post-Mortem checkout.txt',
@@ -18,13 +18,13 @@ describe('matchesFilePatterns', () => {
     }
   });
 
-  it('leaves other files alone', () => {
+  test('leaves other files alone', () => {
     for (const file of ['/repo/README.md', '/repo/CHANGELOG.md', '/repo/docs/notes.txt', 'Untitled-1', '/repo/postmortem-tools/README.md']) {
       assert.equal(matchesFilePatterns(file, defaults), false, file);
     }
   });
 
-  it('keeps * and ? inside one folder and lets ** cross folders', () => {
+  test('keeps * and ? inside one folder and lets ** cross folders', () => {
     assert.ok(matchesFilePatterns('/a/b/report.md', ['*.md']));
     assert.equal(matchesFilePatterns('/a/b/report.md', ['/a/*.md']), false);
     assert.ok(matchesFilePatterns('/a/b/report.md', ['/a/**/*.md']));
@@ -33,12 +33,12 @@ describe('matchesFilePatterns', () => {
     assert.equal(matchesFilePatterns('/a/b/r12.md', ['r?.md']), false);
   });
 
-  it('matches a relative pattern with folders at any folder boundary', () => {
+  test('matches a relative pattern with folders at any folder boundary', () => {
     assert.ok(matchesFilePatterns('/work/repo/docs/incidents/db.md', ['docs/incidents/*.md']));
     assert.equal(matchesFilePatterns('/work/repo/mydocs/incidents/db.md', ['docs/incidents/*.md']), false);
   });
 
-  it('supports alternatives and treats regex characters literally', () => {
+  test('supports alternatives and treats regex characters literally', () => {
     assert.ok(matchesFilePatterns('/x/outage.txt', ['outage.{md,txt}']));
     assert.equal(matchesFilePatterns('/x/outage.rst', ['outage.{md,txt}']), false);
     assert.equal(matchesFilePatterns('/x/outageXmd', ['outage.md']), false);

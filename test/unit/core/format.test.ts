@@ -16,20 +16,20 @@ function entry(extra: Partial<TimelineEntry>): TimelineEntry {
   return { span, lineSpan: span, dayOffset: 0, text: 'x', layout: 'line', ...extra };
 }
 
-describe('time formatting', () => {
-  it('writes times on the 24-hour clock with seconds only when written', () => {
+suite('time formatting', () => {
+  test('writes times on the 24-hour clock with seconds only when written', () => {
     assert.equal(formatClockTime(time(22, 5)), '22:05');
     assert.equal(formatClockTime(time(0, 0)), '00:00');
     assert.equal(formatClockTime(time(9, 3, { second: 7 })), '09:03:07');
   });
 
-  it('writes dates as ISO, and none without a year', () => {
+  test('writes dates as ISO, and none without a year', () => {
     assert.equal(formatIsoDate({ year: 2024, month: 8, day: 15, span }), '2024-08-15');
     assert.equal(formatIsoDate({ month: 8, day: 15, span }), undefined);
     assert.equal(formatDisplayDate({ month: 8, day: 15, span }), '08-15');
   });
 
-  it('describes an entry by date, time range and zone', () => {
+  test('describes an entry by date, time range and zone', () => {
     const zone = { name: 'UTC', offsetMinutes: 0, source: 'entry' as const, span };
     assert.equal(describeEntryTime(entry({ time: time(22, 5) })), '22:05');
     assert.equal(

@@ -19,7 +19,7 @@ function assertAgreesWithTextDocument(text: string): void {
   }
 }
 
-describe('LineIndex', () => {
+suite('LineIndex', () => {
   const cases: Record<string, string> = {
     'empty document': '',
     'no trailing newline': 'first line\nsecond line',
@@ -33,10 +33,10 @@ describe('LineIndex', () => {
     'CRLF split across lines': '\r\r\n\n',
   };
   for (const [name, text] of Object.entries(cases)) {
-    it(`agrees with TextDocument: ${name}`, () => assertAgreesWithTextDocument(text));
+    test(`agrees with TextDocument: ${name}`, () => assertAgreesWithTextDocument(text));
   }
 
-  it('agrees with TextDocument on random texts', () => {
+  test('agrees with TextDocument on random texts', () => {
     const piece = fc.constantFrom('a', 'bc', ' ', '\r', '\n', '\r\n', '😀', 'é', '\t');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
@@ -46,13 +46,13 @@ describe('LineIndex', () => {
     );
   });
 
-  it('measures columns in UTF-16 code units', () => {
+  test('measures columns in UTF-16 code units', () => {
     const index = new LineIndex('a😀b\r\nc');
     assert.deepEqual(index.positionAt(3), { line: 0, character: 3 });
     assert.deepEqual(index.positionAt(6), { line: 1, character: 0 });
   });
 
-  it('clamps a character past the end of a line to before its line break', () => {
+  test('clamps a character past the end of a line to before its line break', () => {
     const index = new LineIndex('ab\r\ncd');
     assert.equal(index.offsetAt({ line: 0, character: 99 }), 2);
     assert.equal(index.lineContentEnd(0), 2);

@@ -38,8 +38,8 @@ function listTypeScriptFiles(directory: string): string[] {
   });
 }
 
-describe('core purity', () => {
-  it('recognises every import form and every forbidden module', () => {
+suite('core purity', () => {
+  test('recognises every import form and every forbidden module', () => {
     const sample = [
       "import type { Connection } from 'vscode-languageserver';",
       "import * as fs from 'fs';",
@@ -67,7 +67,7 @@ describe('core purity', () => {
     );
   });
 
-  it('server/src/core imports no editor, LSP or Node module', () => {
+  test('server/src/core imports no editor, LSP or Node module', () => {
     const files = listTypeScriptFiles(coreDirectory);
     assert.ok(files.length >= 5, `expected the core's sources under ${coreDirectory}, found ${files.length}`);
     const violations = files.flatMap((file) =>

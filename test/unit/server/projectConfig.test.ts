@@ -5,14 +5,14 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findProjectConfig, findProjectConfigForUri } from '../../../server/src/node/projectConfig';
 
-describe('.postmortem.json discovery', () => {
+suite('.postmortem.json discovery', () => {
   let root: string;
-  beforeEach(() => {
+  setup(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-config-'));
   });
-  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+  teardown(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  it('finds the nearest file walking up from the folder', async () => {
+  test('finds the nearest file walking up from the folder', async () => {
     const deep = path.join(root, 'a', 'b', 'c');
     fs.mkdirSync(deep, { recursive: true });
     fs.writeFileSync(path.join(root, '.postmortem.json'), '{"inlayHints": false}');
@@ -22,14 +22,14 @@ describe('.postmortem.json discovery', () => {
     assert.deepEqual(found?.raw, { durationToleranceMinutes: 9 });
   });
 
-  it('reports a file that is not JSON instead of throwing', async () => {
+  test('reports a file that is not JSON instead of throwing', async () => {
     fs.writeFileSync(path.join(root, '.postmortem.json'), '{ inlayHints: false, }');
     const found = await findProjectConfig(root);
     assert.equal(found?.raw, undefined);
     assert.match(found?.error ?? '', /not valid JSON/);
   });
 
-  it('never evaluates the file', async () => {
+  test('never evaluates the file', async () => {
     const marker = path.join(root, 'evaluated');
     fs.writeFileSync(path.join(root, '.postmortem.json'), `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x')`);
     const found = await findProjectConfig(root);
@@ -37,13 +37,13 @@ describe('.postmortem.json discovery', () => {
     assert.equal(fs.existsSync(marker), false);
   });
 
-  it('skips a folder of that name', async () => {
+  test('skips a folder of that name', async () => {
     fs.mkdirSync(path.join(root, 'x', '.postmortem.json'), { recursive: true });
     fs.writeFileSync(path.join(root, '.postmortem.json'), '{}');
     assert.equal((await findProjectConfig(path.join(root, 'x')))?.path, path.join(root, '.postmortem.json'));
   });
 
-  it('maps file URIs to their folder and ignores other schemes', async () => {
+  test('maps file URIs to their folder and ignores other schemes', async () => {
     fs.writeFileSync(path.join(root, '.postmortem.json'), '{"inlayHints": true}');
     const uri = pathToFileURL(path.join(root, 'outage postmortem.md')).href;
     assert.equal((await findProjectConfigForUri(uri))?.path, path.join(root, '.postmortem.json'));
