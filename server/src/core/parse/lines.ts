@@ -91,3 +91,25 @@ export function markIgnoredRegions(lines: Line[]): Span[] {
   }
   return spans;
 }
+
+/** Index of the line containing `offset` (binary search over line starts). */
+export function lineAt(lines: readonly Line[], offset: number): number {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >>> 1;
+    if (lines[mid]!.start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** The lines whose start lies in `span` (half-open). */
+export function linesIn(lines: readonly Line[], span: { start: number; end: number }): Line[] {
+  if (span.end <= span.start) return [];
+  const first = lineAt(lines, span.start);
+  const from = lines[first]!.start < span.start ? first + 1 : first;
+  const result: Line[] = [];
+  for (let i = from; i < lines.length && lines[i]!.start < span.end; i++) result.push(lines[i]!);
+  return result;
+}

@@ -9,7 +9,7 @@ import type {
   Zone,
 } from '../model';
 import { readHeading, type HeadingCandidate } from './headings';
-import { isBlank, markIgnoredRegions, splitLines, type Line } from './lines';
+import { isBlank, linesIn, markIgnoredRegions, splitLines, type Line } from './lines';
 import { readTimeline } from './timeline';
 import { readWindow } from './window';
 import { findDates, findZones } from './timeTokens';
@@ -220,8 +220,17 @@ function trimEnd(lines: Line[], end: number): number {
 /** Line indexes inside sections of `kind` (excluding their headings), for summary-scoped reading. */
 function linesOfKind(lines: Line[], sections: readonly Section[], kind: SectionKind, headings: HeadingCandidate[]): Line[] {
   const headingLines = new Set(headings.flatMap((h) => Array.from({ length: h.lineCount }, (_, k) => h.line + k)));
-  const spans = sections.filter((s) => s.kinds.includes(kind)).map((s) => s.span);
-  return lines.filter((l) => !l.ignored && !headingLines.has(l.index) && spans.some((s) => l.start >= s.start && l.start < s.end));
+  const seen = new Set<number>();
+  const found: Line[] = [];
+  for (const section of sections) {
+    if (!section.kinds.includes(kind)) continue;
+    for (const line of linesIn(lines, section.span)) {
+      if (line.ignored || headingLines.has(line.index) || seen.has(line.index)) continue;
+      seen.add(line.index);
+      found.push(line);
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
 }
 
 /** Every zone mentioned where zones are declared: entries, timeline, summary, `All times in` lines. */
@@ -232,8 +241,8 @@ function collectZones(lines: Line[], sections: readonly Section[], timeline: Tim
   if (window.zone) zones.push(window.zone);
   for (const section of sections) {
     if (section.kinds.includes('summary')) {
-      for (const line of lines) {
-        if (line.ignored || line.start < section.span.start || line.start >= section.span.end) continue;
+      for (const line of linesIn(lines, section.span)) {
+        if (line.ignored) continue;
         zones.push(...findZones(line.text, line.start, 'summary'));
       }
     }
@@ -254,7 +263,7 @@ const SUPPRESSION = /postmortem-disable(-next-line|-line)?(?:\s*:\s*|\s+|(?=\s*-
 function findSuppressions(lines: Line[]): Suppression[] {
   const found: Suppression[] = [];
   for (const line of lines) {
-    if (!/postmortem-disable/.test(line.text)) continue;
+    if (!line.text.includes('postmortem-disable')) continue;
     if (!/^\s*(?:<!--|#|\/\/|%|;|\[\/\/\]: #)/.test(line.text) && !/^\s*postmortem-disable/.test(line.text)) continue;
     const match = SUPPRESSION.exec(line.text);
     if (!match) continue;
@@ -266,8 +275,11 @@ function findSuppressions(lines: Line[]): Suppression[] {
 
 function detectFlavor(lines: Line[], headings: HeadingCandidate[]): 'markdown' | 'plaintext' {
   if (headings.some((h) => h.style === 'atx' || h.style === 'setext' || h.style === 'bold')) return 'markdown';
-  const markdownish = lines.filter((l) => /\*\*[^*]+\*\*|\[[^\]]+\]\([^)]+\)|^\s*```|^\s*\|.*\|\s*$|`[^`]+`/.test(l.text)).length;
-  return markdownish >= 2 ? 'markdown' : 'plaintext';
+  let markdownish = 0;
+  for (const line of lines) {
+    if (/\*\*[^*]+\*\*|\[[^\]]+\]\([^)]+\)|^\s*```|^\s*\|.*\|\s*$|`[^`]+`/.test(line.text) && ++markdownish >= 2) return 'markdown';
+  }
+  return 'plaintext';
 }
 
 /** Entries with no zone of their own or of the timeline take the summary's ("began at 2:30 PM UTC"). */

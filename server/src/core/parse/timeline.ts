@@ -1,6 +1,6 @@
 import type { CalendarDate, ClockTime, Section, Span, Timeline, TimelineEntry, Zone } from '../model';
 import type { HeadingCandidate } from './headings';
-import { isBlank, type Line } from './lines';
+import { isBlank, linesIn, type Line } from './lines';
 import { dayNumber, findClockTimes, findDates, findZones, minuteOfDay, readZoneAt, type TimeToken } from './timeTokens';
 
 /**
@@ -17,10 +17,7 @@ export function readTimeline(
   const timelineSections = sections.filter((s) => s.kinds.includes('timeline') && !sections.some((p) => p !== s && p.kinds.includes('timeline') && p.span.start < s.span.start && s.span.end <= p.span.end));
   const sectionHeadingLines = new Set<number>();
   for (const section of sections) {
-    for (const line of lines) {
-      if (line.start >= section.headingSpan.start && line.start <= section.headingSpan.end) sectionHeadingLines.add(line.index);
-      if (line.start > section.headingSpan.end) break;
-    }
+    for (const line of linesIn(lines, { start: section.headingSpan.start, end: section.headingSpan.end + 1 })) sectionHeadingLines.add(line.index);
   }
   const timeHeadingByLine = new Map(timeHeadings.map((h) => [h.line, h]));
 
@@ -50,8 +47,7 @@ export function readTimeline(
   let blankSinceCurrent = false;
   let tableTimeColumn = -1;
 
-  for (const line of lines) {
-    if (!regions.some((r) => line.start >= r.start && line.start < r.end)) continue;
+  for (const line of regions.flatMap((r) => linesIn(lines, r))) {
     if (line.ignored) continue;
     if (isBlank(line)) {
       blankSinceCurrent = true;
@@ -233,6 +229,17 @@ interface EntryRead {
   readonly bullet: boolean;
 }
 
+/** How far into a line a leading time, its range end, zone and date can reach. */
+const HEAD_LENGTH = 96;
+
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 const LINE_PREFIX = /^[ \t]*(?:>[ \t]*)?(?:(?:[-*+•·–][ \t]*|\d{1,3}[.)][ \t]+|\d{1,3}\.(?=\d{1,2}[:.]\d{2}))(?:\[[ xX]\][ \t]*)?)?/;
 const LEAD_WORDS =
   /^[\s*_(\[~>|`]*(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s*|(?:update|updated|at|on|around|about|approx\.?|approximately|by|starting|day\s\d{1,2})\b[\s:,]*|t[+-]\d{1,3}(?::\d{2})?\s*\(?|#{1,6}\s*)*[\s*_(\[~`]*$/i;
@@ -242,12 +249,21 @@ const LEAD_WORDS =
  * written after the time, and the description. `strictLead` accepts only time-led lines.
  */
 function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
+  // Every time and date has a digit: most prose lines are rejected here without a regex.
+  if (!hasDigit(line.text)) return undefined;
   const prefix = LINE_PREFIX.exec(line.text)![0];
   const bullet = /[-*+•·–]|\d[.)]/.test(prefix);
   const restStart = line.start + prefix.length;
   const rest = line.text.slice(prefix.length);
-  const times = findClockTimes(rest, restStart).filter((t) => !insideUrl(rest, t.span.start - restStart));
-  const dates = findDates(rest, restStart);
+  // A leading time or date sits near the start: scan the head first, the whole line only for
+  // bullets whose time is mid-sentence.
+  const head = rest.length > HEAD_LENGTH ? rest.slice(0, HEAD_LENGTH) : rest;
+  let times = findClockTimes(head, restStart).filter((t) => !insideUrl(rest, t.span.start - restStart));
+  let dates = findDates(head, restStart);
+  if (head !== rest && times.length === 0 && !strictLead && bullet) {
+    times = findClockTimes(rest, restStart).filter((t) => !insideUrl(rest, t.span.start - restStart));
+    dates = findDates(rest, restStart);
+  }
   const firstTime = times[0];
   const firstDate = dates[0];
   const leadOf = (offset: number) => LEAD_WORDS.test(rest.slice(0, offset - restStart));
@@ -291,11 +307,7 @@ function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
     }
     if (date && date.span.end - restStart > cursor) cursor = date.span.end - restStart;
   }
-  const description = rest
-    .slice(cursor)
-    .replace(/^(?:[\s*_)\]|:,.\-–—>]|\*\*)+/, '')
-    .replace(/(?:\s|\*\*|__|<br\s*\/?>)+$/i, '')
-    .trim();
+  const description = trimDecoration(rest.slice(cursor));
   if (!time && date) {
     // A line that is only a date (`- Sunday, May 13th, 2023:`) sets the date for what follows.
     const trailing = rest.slice(date.span.end - restStart).replace(/[\s*_:,.)(\-–—]|\d{4}/g, '');
@@ -314,6 +326,21 @@ function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
   };
 }
 
+/** Strips separators before a description and markup after it, without a backtracking regex. */
+function trimDecoration(text: string): string {
+  let start = 0;
+  while (start < text.length && ' \t*_)]|:,.-–—>'.includes(text[start]!)) start++;
+  let end = text.length;
+  for (;;) {
+    while (end > start && ' \t*_'.includes(text[end - 1]!)) end--;
+    const tail = text.slice(Math.max(start, end - 6), end);
+    const br = /<br\s?\/?>$/i.exec(tail);
+    if (!br) break;
+    end -= br[0].length;
+  }
+  return text.slice(start, end).trim();
+}
+
 function insideUrl(text: string, index: number): boolean {
   const before = text.slice(0, index);
   const urlStart = before.search(/(?:https?:\/\/|www\.)\S*$/);
@@ -324,8 +351,8 @@ function readProseTimeline(lines: Line[], regions: Span[], headingLines: Set<num
   const drafts: DraftEntry[] = [];
   let dateContext = baseDate;
   let contextId = 0;
-  for (const line of lines) {
-    if (line.ignored || headingLines.has(line.index) || !regions.some((r) => line.start >= r.start && line.start < r.end)) continue;
+  for (const line of regions.flatMap((r) => linesIn(lines, r))) {
+    if (line.ignored || headingLines.has(line.index)) continue;
     const times = findClockTimes(line.text, line.start).filter((t) => !insideUrl(line.text, t.span.start - line.start));
     const dates = findDates(line.text, line.start);
     const time = times[0];

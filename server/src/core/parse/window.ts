@@ -1,5 +1,5 @@
 import type { CalendarDate, IncidentWindow, Section, Timeline, Zone } from '../model';
-import type { Line } from './lines';
+import { linesIn, type Line } from './lines';
 import { dayNumber, findClockTimes, findDates, findDurations, findZones, minuteOfDay, readZoneAt, type DurationToken, type TimeToken } from './timeTokens';
 
 /**
@@ -9,7 +9,11 @@ import { dayNumber, findClockTimes, findDates, findDurations, findZones, minuteO
  */
 export function readWindow(text: string, lines: Line[], sections: readonly Section[], summaryLines: readonly Line[], timeline: Timeline): IncidentWindow {
   const timelineSpans = sections.filter((s) => s.kinds.includes('timeline')).map((s) => s.span);
-  const outsideTimeline = (line: Line) => !line.ignored && !timelineSpans.some((s) => line.start >= s.start && line.start < s.end) && !timeline.entries.some((e) => line.start >= e.span.start && line.start < e.span.end);
+  const inTimeline = new Uint8Array(lines.length);
+  for (const span of [...timelineSpans, ...timeline.entries.map((e) => e.span)]) {
+    for (const line of linesIn(lines, span)) inTimeline[line.index] = 1;
+  }
+  const outsideTimeline = (line: Line) => !line.ignored && inTimeline[line.index] === 0;
   // Where the window is stated: the summary, else whatever precedes the timeline.
   let region = summaryLines.filter(outsideTimeline);
   if (region.length === 0) {
