@@ -1,5 +1,6 @@
 import type { PostmortemDocument } from './model';
 import type { Finding } from './analysis/findings';
+import { checkDocument } from './analysis/check';
 import { defaultOptions, type PostmortemOptions } from './options';
 import { parsePostmortem } from './parse/parser';
 
@@ -17,8 +18,8 @@ export interface PostmortemService {
 export function createPostmortemService(): PostmortemService {
   return Object.freeze({
     parse: parsePostmortem,
-    check(_document: PostmortemDocument, _options: PostmortemOptions = defaultOptions): Finding[] {
-      return [];
+    check(document: PostmortemDocument, options: PostmortemOptions = defaultOptions): Finding[] {
+      return checkDocument(document, options);
     },
   });
 }

@@ -1,0 +1,50 @@
+import type { CalendarDate, PostmortemDocument } from '../../model';
+import { findDates } from '../../parse/timeTokens';
+import type { Finding } from '../findings';
+import { DiagnosticCodes, quote, type Rule } from './rule';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * `ambiguous-date`: a numeric date whose day and month can be swapped (`04-12-2022`: 12 April
+ * or 4 December). Not reported when another date in the document, written unambiguously,
+ * matches one of the two readings.
+ */
+export const checkAmbiguousDate: Rule = (document) => {
+  const dates: CalendarDate[] = [];
+  for (const entry of document.timeline.entries) if (entry.ownDate) dates.push(entry.ownDate);
+  if (document.window.startDate) dates.push(document.window.startDate);
+  if (document.window.endDate) dates.push(document.window.endDate);
+  const ambiguous = dates.filter((date) => date.ambiguous);
+  if (ambiguous.length === 0) return [];
+  const settled = unambiguousDates(document);
+  const findings: Finding[] = [];
+  const seen = new Set<number>();
+  for (const date of ambiguous) {
+    if (seen.has(date.span.start)) continue;
+    seen.add(date.span.start);
+    const swapped = { year: date.year, month: date.day, day: date.month };
+    if (settled.some((other) => sameDay(other, date) || sameDay(other, swapped))) continue;
+    findings.push({
+      code: DiagnosticCodes.ambiguousDate,
+      severity: 'information',
+      span: date.span,
+      message: `${quote(document, date.span)} can be read as ${describe(date)} or ${describe(swapped)}; write the month as a word or use YYYY-MM-DD`,
+    });
+  }
+  return findings;
+};
+
+function unambiguousDates(document: PostmortemDocument): CalendarDate[] {
+  return findDates(document.text).filter(
+    (date) => !date.ambiguous && !document.ignoredSpans.some((span) => date.span.start >= span.start && date.span.start < span.end),
+  );
+}
+
+function sameDay(a: { year?: number; month: number; day: number }, b: { year?: number; month: number; day: number }): boolean {
+  return a.month === b.month && a.day === b.day && (a.year === undefined || b.year === undefined || a.year === b.year);
+}
+
+function describe(date: { year?: number; month: number; day: number }): string {
+  return `${date.day} ${MONTHS[date.month - 1]}${date.year === undefined ? '' : ` ${date.year}`}`;
+}

@@ -1,0 +1,65 @@
+import type { PostmortemDocument, SectionKind, Span } from '../../model';
+import type { Finding } from '../findings';
+import { requiredSectionKinds, templateSectionFor } from '../profiles';
+import { DiagnosticCodes, type Rule } from './rule';
+
+/** Facts the quick fix needs; JSON-serialisable. */
+export interface MissingSectionData {
+  readonly kind: SectionKind;
+}
+
+/**
+ * `missing-section`: a section the chosen profile (or `requiredSections`) asks for is absent.
+ * A heading covers every kind it names, so "Root Cause and Resolution" satisfies both. Reported
+ * on the document's title (or its first line), one finding per missing kind.
+ */
+export const checkMissingSection: Rule = (document, options) => {
+  const present = new Set<SectionKind>();
+  for (const section of document.allSections) for (const kind of section.kinds) present.add(kind);
+  const anchor = anchorSpan(document);
+  if (!anchor) return [];
+  const findings: Finding[] = [];
+  for (const kind of requiredSectionKinds(options)) {
+    if (present.has(kind)) continue;
+    const template = templateSectionFor(kind, options);
+    const profile = options.profile ? `the ${options.profile} profile` : 'the required sections';
+    const data: MissingSectionData = { kind };
+    findings.push({
+      code: DiagnosticCodes.missingSection,
+      severity: 'information',
+      span: anchor,
+      message: `No ${kindName(kind)} section (such as "${template.title}"), which ${profile} include${options.profile ? 's' : ''}`,
+      data,
+    });
+  }
+  return findings;
+};
+
+/** The kind as words: `root-cause` → `root cause`. */
+export function kindName(kind: SectionKind): string {
+  return kind.replace(/-/g, ' ');
+}
+
+/** Where document-level findings go: the title heading, else the first line with text outside front matter. */
+export function anchorSpan(document: PostmortemDocument): Span | undefined {
+  const first = document.sections[0];
+  if (first && first.kind === 'title') return first.titleSpan;
+  const text = document.text;
+  let offset = 0;
+  while (offset < text.length) {
+    const ignored = document.ignoredSpans.find((span) => offset >= span.start && offset < span.end);
+    if (ignored) {
+      offset = ignored.end;
+      continue;
+    }
+    let end = offset;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    const line = text.slice(offset, end);
+    if (line.trim() !== '') {
+      const lead = line.length - line.trimStart().length;
+      return { start: offset + lead, end: offset + line.trimEnd().length };
+    }
+    offset = end + 1;
+  }
+  return first ? first.titleSpan : undefined;
+}

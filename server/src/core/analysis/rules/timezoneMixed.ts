@@ -1,0 +1,75 @@
+import type { PostmortemDocument, Span, TimelineEntry, Zone } from '../../model';
+import { lineEndOf, lineStartOf } from '../../edits/textEdits';
+import type { Finding } from '../findings';
+import { sameZoneFamily } from '../timeAxis';
+import { DiagnosticCodes, quote, type Rule } from './rule';
+
+/**
+ * `timezone-mixed`: timeline times in zones that disagree, with no conversion stated. Two
+ * cases: entries stamped in a zone other than the one the timeline declares (a Pacific
+ * heading over UTC entries), and, with no declared zone, entries stamped in different zones
+ * (PST next to UTC). One finding per disagreeing zone, on its first entry.
+ *
+ * Not mixed: zones that name the same clock (UTC, GMT, Z), and one region's standard and
+ * daylight names (PST and PDT), which authors use interchangeably for "local time". An entry,
+ * heading or `All times in` line that itself names two zones states a conversion.
+ */
+export const checkTimezoneMixed: Rule = (document) => {
+  const timelineZone = document.timeline.zone;
+  const stamped = document.timeline.entries.filter(
+    (entry): entry is TimelineEntry & { ownZone: Zone } => entry.ownZone !== undefined && entry.time !== undefined,
+  );
+  if (stamped.length === 0) return [];
+  if (timelineZone && statesConversion(document, { start: lineStartOf(document.text, timelineZone.span.start), end: lineEndOf(document.text, timelineZone.span.end) })) return [];
+  const unconverted = stamped.filter((entry) => !statesConversion(document, entry.lineSpan));
+
+  const reference = timelineZone ?? majorityZone(unconverted.map((entry) => entry.ownZone));
+  if (!reference) return [];
+  const findings: Finding[] = [];
+  const reported: Zone[] = [];
+  for (const entry of unconverted) {
+    const zone = entry.ownZone;
+    if (sameZoneFamily(zone, reference) || reported.some((r) => sameZoneFamily(r, zone))) continue;
+    reported.push(zone);
+    const count = unconverted.filter((e) => sameZoneFamily(e.ownZone, zone)).length;
+    const referenceEntry = timelineZone ? undefined : unconverted.find((e) => sameZoneFamily(e.ownZone, reference));
+    const where = timelineZone
+      ? `the timeline's zone, ${quote(document, timelineZone.span)}`
+      : `${quote(document, reference.span)} on the other entries`;
+    findings.push({
+      code: DiagnosticCodes.timezoneMixed,
+      severity: 'warning',
+      span: zone.span,
+      message:
+        `${quote(document, zone.span)} on ${count > 1 ? `${count} entries` : 'this entry'} disagrees with ${where}, ` +
+        'and no conversion is given',
+      related: [
+        {
+          span: referenceEntry?.ownZone.span ?? reference.span,
+          message: timelineZone ? 'the zone declared for the timeline' : 'the zone most entries use',
+        },
+      ],
+    });
+  }
+  return findings;
+};
+
+/** The zone most entries share (by family); the earliest wins a tie. */
+function majorityZone(zones: readonly Zone[]): Zone | undefined {
+  let best: Zone | undefined;
+  let bestCount = 0;
+  for (const zone of zones) {
+    const count = zones.filter((other) => sameZoneFamily(other, zone)).length;
+    if (count > bestCount) {
+      best = zone;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Whether the text of `span` names two zones that are not the same clock ("10:00 PST (18:00 UTC)"). */
+function statesConversion(document: PostmortemDocument, span: Span): boolean {
+  const inside = document.zones.filter((zone) => zone.span.start >= span.start && zone.span.end <= span.end);
+  return inside.some((a) => inside.some((b) => !sameZoneFamily(a, b)));
+}

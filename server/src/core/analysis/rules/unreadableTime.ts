@@ -1,0 +1,91 @@
+import type { PostmortemDocument, Span } from '../../model';
+import { lineEndOf, nextLineStart } from '../../edits/textEdits';
+import type { Finding, Severity } from '../findings';
+import { DiagnosticCodes, type Rule } from './rule';
+
+/** Markup an entry line may start with: quote, bullet, number, checkbox, bold/italic, heading marks. */
+const LEAD = /^[ \t]*(?:>[ \t]*)?(?:#{1,6}[ \t]+)?(?:(?:[-*+•·–][ \t]*|\d{1,3}[.)][ \t]+)(?:\[[ xX]\][ \t]*)?)?[*_`]{0,3}/;
+
+/** Placeholders a template leaves where the time goes. */
+const PLACEHOLDER = /^(?:\[\s*(?:time|timestamp|hh:mm|date(?:\s*(?:&|and|\/)\s*time)?|x{1,2}:x{2})\s*\]|<\s*(?:time|timestamp|hh:mm)\s*>|\{\{\s*time\s*\}\}|hh:mm(?::ss)?|xx:xx|\?\?:\?\?)(?![\w])/i;
+
+/**
+ * Times written in a way no reader can be sure of, each with what is wrong. Military times
+ * (`0233 UTC`) count only with a zone or `hrs` after them, so years and counts stay out.
+ */
+const MALFORMED: readonly (readonly [RegExp, string])[] = [
+  [/^\d{1,2}:\d(?![\d:])(?:\s?[ap]\.?m\.?)?/i, 'the minutes need two digits'],
+  [/^\d{1,2}:\d{3,}/, 'the minutes have more than two digits'],
+  [/^\d{1,2}\s?;\s?\d{2}(?!\d)(?:\s?[ap]\.?m\.?)?/i, 'a semicolon separates hours and minutes'],
+  [/^\d{1,2}h\d{2}(?!\d)/i, 'hours and minutes are separated by "h"'],
+  [/^[0-2]\d[0-5]\d(?=\s?(?:hrs?|hours|Z|UTC|GMT)\b)/, 'a four-digit military time is not read as a clock time'],
+];
+
+/**
+ * `unreadable-time`: a line in the timeline that is laid out as an entry (a bullet or a line
+ * starting with what should be its time) but whose time cannot be read, so the entry takes
+ * no part in ordering, durations or metrics. Template placeholders (`[Time]`, `HH:MM`) are
+ * information; malformed times (`10:5`, `10;30`, `0233 hrs`) are warnings.
+ */
+export const checkUnreadableTime: Rule = (document) => {
+  const findings: Finding[] = [];
+  const text = document.text;
+  const entryStarts = new Set(document.timeline.entries.map((entry) => entry.lineSpan.start));
+  for (const region of timelineRegions(document)) {
+    for (let offset = region.start; offset < region.end; offset = nextLineStart(text, offset)) {
+      const end = lineEndOf(text, offset);
+      if (entryStarts.has(offset) || document.ignoredSpans.some((s) => offset >= s.start && offset < s.end)) continue;
+      const line = text.slice(offset, end);
+      const lead = LEAD.exec(line)![0].length;
+      const rest = line.slice(lead);
+      const problem = readProblem(rest);
+      if (problem) {
+        const span = { start: offset + lead, end: offset + lead + problem.length };
+        findings.push({
+          code: DiagnosticCodes.unreadableTime,
+          severity: problem.severity,
+          span,
+          message: problem.message(text.slice(span.start, span.end)),
+        });
+      }
+    }
+  }
+  return findings;
+};
+
+interface Problem {
+  readonly length: number;
+  readonly severity: Severity;
+  readonly message: (written: string) => string;
+}
+
+function readProblem(rest: string): Problem | undefined {
+  const placeholder = PLACEHOLDER.exec(rest);
+  if (placeholder) {
+    return {
+      length: placeholder[0].length,
+      severity: 'information',
+      message: (written) => `${written} is a placeholder; this entry has no time yet`,
+    };
+  }
+  for (const [pattern, why] of MALFORMED) {
+    const match = pattern.exec(rest);
+    if (match) {
+      return {
+        length: match[0].trimEnd().length,
+        severity: 'warning',
+        message: (written) => `${written} cannot be read as a time (${why}), so this entry is left out of the timeline checks`,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** The body of each timeline section (below its heading), outermost sections only. */
+function timelineRegions(document: PostmortemDocument): Span[] {
+  const timelines = document.allSections.filter((section) => section.kinds.includes('timeline'));
+  return timelines
+    .filter((section) => !timelines.some((outer) => outer !== section && outer.span.start <= section.span.start && section.span.end <= outer.span.end))
+    .map((section) => ({ start: nextLineStart(document.text, section.headingSpan.end), end: section.span.end }))
+    .filter((span) => span.start < span.end);
+}

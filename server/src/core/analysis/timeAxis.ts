@@ -1,0 +1,156 @@
+import type { CalendarDate, ClockTime, IncidentWindow, TimelineEntry, Zone } from '../model';
+
+const MINUTES_PER_DAY = 1440;
+
+/**
+ * Whether minutes on the parser's axis carry a calendar day. Undated times sit on day 0 plus
+ * a few rolled-over days; anything past day 1000 (1972) was placed by a date, whether the
+ * date was written on the entry or carried over from the summary.
+ */
+function isDated(minutes: number): boolean {
+  return minutes >= 1000 * MINUTES_PER_DAY;
+}
+
+/**
+ * A moment read from the document, ready for arithmetic with another one.
+ *
+ * `minutes` is on the parser's axis (days since 1970-01-01 times 1440 plus the minute of the
+ * day, wall clock in the zone the author wrote). Differences between two points go through
+ * {@link minutesBetween}, which converts zones and lines up dated and undated points.
+ */
+export interface TimePoint {
+  /** Minutes on the parser's axis (fractional when seconds were written). */
+  readonly minutes: number;
+  /** Whether a calendar date fixed the day; undated points sit on day 0 plus their rollover days. */
+  readonly dated: boolean;
+  /** Only the day is known (a date-only timeline entry): compare whole days only. */
+  readonly dayOnly: boolean;
+  /** The zone's offset from UTC in minutes, when the zone in force is known. */
+  readonly offsetMinutes?: number;
+  /** The zone in force, for display. */
+  readonly zone?: Zone;
+  /** The clock time as written, when there is one. */
+  readonly time?: ClockTime;
+}
+
+/** Days since 1970-01-01 for a date with a year; undefined without a year or for impossible dates. */
+export function daysSinceEpoch(date: CalendarDate): number | undefined {
+  if (date.year === undefined) return undefined;
+  const ms = Date.UTC(date.year, date.month - 1, date.day);
+  const check = new Date(ms);
+  if (check.getUTCMonth() !== date.month - 1 || check.getUTCDate() !== date.day) return undefined;
+  return Math.round(ms / 86_400_000);
+}
+
+/** The point of a timeline entry: its time on the common axis, or its date for date-only entries. */
+export function entryPoint(entry: TimelineEntry): TimePoint | undefined {
+  if (entry.minutes !== undefined && Number.isFinite(entry.minutes) && entry.time?.valid !== false) {
+    return {
+      minutes: entry.minutes,
+      dated: isDated(entry.minutes),
+      dayOnly: false,
+      offsetMinutes: entry.zone?.offsetMinutes,
+      zone: entry.zone,
+      time: entry.time,
+    };
+  }
+  if (entry.time === undefined && entry.date !== undefined) {
+    const days = daysSinceEpoch(entry.date);
+    if (days === undefined) return undefined;
+    return { minutes: days * MINUTES_PER_DAY, dated: true, dayOnly: true, offsetMinutes: entry.zone?.offsetMinutes, zone: entry.zone };
+  }
+  return undefined;
+}
+
+/** The stated start of the incident window, when it has a usable time. */
+export function windowStartPoint(window: IncidentWindow): TimePoint | undefined {
+  if (window.startMinutes === undefined || window.start?.valid === false) return undefined;
+  return {
+    minutes: window.startMinutes,
+    dated: isDated(window.startMinutes),
+    dayOnly: false,
+    offsetMinutes: window.zone?.offsetMinutes,
+    zone: window.zone,
+    time: window.start,
+  };
+}
+
+/** The stated end of the incident window, when it has a usable time. */
+export function windowEndPoint(window: IncidentWindow): TimePoint | undefined {
+  if (window.endMinutes === undefined || window.end?.valid === false) return undefined;
+  return {
+    minutes: window.endMinutes,
+    dated: isDated(window.endMinutes),
+    dayOnly: false,
+    offsetMinutes: window.zone?.offsetMinutes,
+    zone: window.zone,
+    time: window.end,
+  };
+}
+
+/**
+ * Minutes from `from` to `to` (negative when `to` is earlier).
+ *
+ * Zones: when both points carry a known offset the difference is taken in UTC; when either
+ * lacks one, both are read as the same wall clock (the author's usual meaning). A dated and an
+ * undated point are lined up on the dated point's day, because an undated time in a dated
+ * document belongs to the day being described, not to 1970. Date-only points compare by day.
+ */
+export function minutesBetween(from: TimePoint, to: TimePoint): number {
+  let fromMinutes = from.minutes;
+  let toMinutes = to.minutes;
+  if (from.dated !== to.dated) {
+    if (from.dated) toMinutes += dayStart(from.minutes);
+    else fromMinutes += dayStart(to.minutes);
+  }
+  if (from.dayOnly || to.dayOnly) {
+    return (dayStart(toMinutes) - dayStart(fromMinutes));
+  }
+  if (from.offsetMinutes !== undefined && to.offsetMinutes !== undefined) {
+    fromMinutes -= from.offsetMinutes;
+    toMinutes -= to.offsetMinutes;
+  }
+  return toMinutes - fromMinutes;
+}
+
+function dayStart(minutes: number): number {
+  return Math.floor(minutes / MINUTES_PER_DAY) * MINUTES_PER_DAY;
+}
+
+/** The minute of the day (0..1439) a point shows on its own clock. */
+export function minuteOfDay(point: TimePoint): number {
+  return ((point.minutes % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
+}
+
+/** Whether two zones name the same clock: equal names, or the same known offset. */
+export function sameZoneClock(a: Zone, b: Zone): boolean {
+  if (normaliseZoneName(a.name) === normaliseZoneName(b.name)) return true;
+  return a.offsetMinutes !== undefined && a.offsetMinutes === b.offsetMinutes;
+}
+
+/**
+ * Regional families whose standard and daylight names authors use interchangeably for "local
+ * time" (PST written in September means Pacific time). Zones of one family never count as mixed.
+ */
+const ZONE_FAMILIES: readonly (readonly string[])[] = [
+  ['PST', 'PDT', 'PT', 'PACIFIC', 'PACIFIC TIME', 'PACIFIC STANDARD TIME', 'PACIFIC DAYLIGHT TIME'],
+  ['MST', 'MDT', 'MT', 'MOUNTAIN', 'MOUNTAIN TIME', 'MOUNTAIN STANDARD TIME', 'MOUNTAIN DAYLIGHT TIME'],
+  ['CST', 'CDT', 'CT', 'CENTRAL', 'CENTRAL TIME', 'CENTRAL STANDARD TIME', 'CENTRAL DAYLIGHT TIME'],
+  ['EST', 'EDT', 'ET', 'EASTERN', 'EASTERN TIME', 'EASTERN STANDARD TIME', 'EASTERN DAYLIGHT TIME'],
+  ['GMT', 'BST', 'UTC', 'Z', 'UTC+0', 'UTC+00:00', 'GMT+0', 'GMT+00:00', 'GREENWICH MEAN TIME', 'BRITISH SUMMER TIME', 'UK TIME', 'LONDON TIME'],
+  ['CET', 'CEST', 'CENTRAL EUROPEAN TIME', 'CENTRAL EUROPEAN SUMMER TIME'],
+  ['EET', 'EEST', 'EASTERN EUROPEAN TIME'],
+  ['AEST', 'AEDT', 'AUSTRALIAN EASTERN TIME'],
+];
+
+/** Whether two zones are one region's standard and daylight names (PST and PDT), or the same clock. */
+export function sameZoneFamily(a: Zone, b: Zone): boolean {
+  if (sameZoneClock(a, b)) return true;
+  const an = normaliseZoneName(a.name);
+  const bn = normaliseZoneName(b.name);
+  return ZONE_FAMILIES.some((family) => family.includes(an) && family.includes(bn));
+}
+
+function normaliseZoneName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').replace(/\s*([+-])\s*/g, '$1').toUpperCase();
+}

@@ -1,0 +1,59 @@
+import type { PostmortemDocument, Section, TimelineEntry } from '../model';
+
+/** Entries that belong together: one timeline section, or one incident of a multi-incident page. */
+export interface TimelineGroup {
+  /** The section the entries sit under (the nearest timeline section, else the innermost section). */
+  readonly section?: Section;
+  /** Entries in document order. */
+  readonly entries: readonly TimelineEntry[];
+}
+
+/**
+ * Splits the timeline into groups whose entries may be compared with each other.
+ *
+ * A status page with several incidents, or a log split by month, restarts its clock under each
+ * heading; comparing across those headings would report disorder that is not there. Entries
+ * under a timeline section (even inside its sub-sections) form one group; entries elsewhere
+ * are grouped by the innermost section holding them. An entry written as its own heading
+ * (`### 09:02 PM`) belongs to the section around that heading, not to itself.
+ */
+export function groupTimelineEntries(document: PostmortemDocument): TimelineGroup[] {
+  const groups: { section?: Section; entries: TimelineEntry[] }[] = [];
+  const bySection = new Map<Section | undefined, { section?: Section; entries: TimelineEntry[] }>();
+  for (const entry of document.timeline.entries) {
+    const section = owningSection(document, entry);
+    let group = bySection.get(section);
+    if (!group) {
+      group = { section, entries: [] };
+      bySection.set(section, group);
+      groups.push(group);
+    }
+    group.entries.push(entry);
+  }
+  return groups;
+}
+
+/** The group an entry belongs to. */
+export function groupOfEntry(groups: readonly TimelineGroup[], entry: TimelineEntry): TimelineGroup | undefined {
+  return groups.find((group) => group.entries.includes(entry));
+}
+
+function owningSection(document: PostmortemDocument, entry: TimelineEntry): Section | undefined {
+  const at = entry.lineSpan.start;
+  let innermost: Section | undefined;
+  let timelineSection: Section | undefined;
+  for (const section of document.allSections) {
+    if (at < section.span.start || at >= section.span.end) continue;
+    // An entry laid out as a heading opens its own section; skip it.
+    if (entry.layout === 'heading' && at >= section.headingSpan.start && at <= section.headingSpan.end) continue;
+    // allSections is in document order, so the last section holding the entry is the innermost.
+    innermost = section;
+    if (section.kinds.includes('timeline')) timelineSection = section;
+  }
+  return timelineSection ?? innermost;
+}
+
+/** The section (of any depth) whose heading line holds `offset`, if any. */
+export function sectionWithHeadingAt(document: PostmortemDocument, offset: number): Section | undefined {
+  return document.allSections.find((section) => offset >= section.headingSpan.start && offset <= section.headingSpan.end);
+}
