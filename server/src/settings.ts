@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import {
   defaultFileIncludePatterns,
   resolveFileInclude,
@@ -114,7 +114,8 @@ export class Settings {
       if (this.#reported.has(message)) continue;
       this.#reported.add(message);
       this.#connection.console.warn(message);
-      void this.#connection.window.showWarningMessage(message);
+      // A notification, not window/showMessageRequest: nothing to answer, every client supports it.
+      void this.#connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     }
   }
 }

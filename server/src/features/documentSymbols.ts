@@ -12,7 +12,7 @@ import { throwIfCancelled, type Feature } from '../feature';
 import type { ServedDocument } from '../servedDocuments';
 
 /** Distinct icons per kind so the outline reads at a glance; entries are events in time. */
-const symbolKinds: Readonly<Record<SectionKind, SymbolKind>> = {
+export const sectionSymbolKinds: Readonly<Record<SectionKind, SymbolKind>> = {
   title: SymbolKind.File,
   summary: SymbolKind.Module,
   impact: SymbolKind.Property,
@@ -99,7 +99,7 @@ export function buildOutline(served: ServedDocument): DocumentSymbol[] {
   const addSection = (section: Section, siblings: Node[]): void => {
     const node: Node = {
       start: section.span.start,
-      symbol: symbol(document, section.title, kindsLabel(section), symbolKinds[section.kind], section.span, section.titleSpan),
+      symbol: symbol(document, section.title, kindsLabel(section), sectionSymbolKinds[section.kind], section.span, section.titleSpan),
       children: [],
     };
     nodeOf.set(section, node);
