@@ -1,7 +1,7 @@
 import type { HeadingStyle, SectionKind, Span } from '../model';
 import { isBlank, type Line } from './lines';
 import { kindsOfTitle } from './sectionKinds';
-import { findClockTimes, findDates } from './timeTokens';
+import { readClockTimeAt } from './timeTokens';
 
 /** A line (or two, for setext) that reads as a section heading. */
 export interface HeadingCandidate {
@@ -69,12 +69,22 @@ function isAllCaps(text: string): boolean {
   return letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
+const WEEKDAY_AT = /(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/iy;
+const DATE_AT = new RegExp(
+  `\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[/-]\\d{1,2}[/-]\\d{2,4}|\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}(?:of\\s)?(?:${'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec'})|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s{1,3}\\d{1,2}(?!\\d|:)`,
+  'iy',
+);
+
+/** True when the text opens with a time or a date (after markup and a weekday): `10:42 PM`, `2022-06-02`. */
 function startsWithTimeOrDate(text: string): boolean {
-  const probe = text.replace(/^[\s~*_>|-]*(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?/i, '').slice(0, 40);
-  const time = findClockTimes(probe)[0];
-  if (time && time.span.start <= 1) return true;
-  const date = findDates(probe)[0];
-  return date !== undefined && date.span.start <= 1;
+  let i = 0;
+  while (i < text.length && ' \t~*_>|-'.includes(text[i]!)) i++;
+  WEEKDAY_AT.lastIndex = i;
+  if (WEEKDAY_AT.test(text)) i = WEEKDAY_AT.lastIndex;
+  if (i > 0 && text[i - 1] === '~') i--;
+  if (readClockTimeAt(text, i) !== undefined) return true;
+  DATE_AT.lastIndex = i;
+  return DATE_AT.test(text);
 }
 
 function inShellBlock(lines: readonly Line[], index: number): boolean {

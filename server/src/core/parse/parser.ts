@@ -9,7 +9,7 @@ import type {
   Zone,
 } from '../model';
 import { readHeading, type HeadingCandidate } from './headings';
-import { isBlank, linesIn, markIgnoredRegions, splitLines, type Line } from './lines';
+import { isBlank, lineAt, linesIn, markIgnoredRegions, splitLines, type Line } from './lines';
 import { readTimeline } from './timeline';
 import { readWindow } from './window';
 import { findDates, findZones } from './timeTokens';
@@ -47,7 +47,8 @@ function parse(text: string): PostmortemDocument {
   const { sections, allSections } = buildSections(lines, headings.sections, text.length);
   const summaryLines = linesOfKind(lines, allSections, 'summary', headings.sections);
   const titleLines = linesOfKind(lines, allSections, 'title', headings.sections).slice(0, 3);
-  const baseDate = firstDate([...summaryLines, ...lines.filter((l) => allSections.some((s) => s.kind === 'title' && s.headingSpan.start === l.start)), ...titleLines]);
+  const titleHeadings = allSections.filter((s) => s.kind === 'title').flatMap((s) => linesIn(lines, { start: s.headingSpan.start, end: s.headingSpan.start + 1 }));
+  const baseDate = firstDate([...summaryLines, ...titleHeadings, ...titleLines]);
   const timeline = readTimeline(lines, allSections, headings.timeHeadings, baseDate);
   const window = readWindow(text, lines, allSections, summaryLines, timeline);
   const zones = collectZones(lines, allSections, timeline, window);
@@ -210,7 +211,7 @@ function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean):
 
 /** Moves an end offset back over trailing blank lines. */
 function trimEnd(lines: Line[], end: number): number {
-  let index = findLastIndex(lines, (l) => l.start < end);
+  let index = end > 0 ? lineAt(lines, end - 1) : 0;
   while (index > 0 && isBlank(lines[index]) && lines[index]!.start < end) index--;
   const line = lines[index];
   if (!line) return end;
@@ -285,7 +286,9 @@ function detectFlavor(lines: Line[], headings: HeadingCandidate[]): 'markdown' |
 /** Entries with no zone of their own or of the timeline take the summary's ("began at 2:30 PM UTC"). */
 function withSummaryZone(timeline: Timeline, zone: Zone | undefined): Timeline {
   if (!zone || timeline.zone) return timeline;
-  return { ...timeline, entries: timeline.entries.map((e) => (e.zone ? e : { ...e, zone })) };
+  // The entries were just built by readTimeline and are not shared yet: fill them in place.
+  for (const entry of timeline.entries) if (!entry.zone) (entry as { zone?: Zone }).zone = zone;
+  return timeline;
 }
 
 /** The first full date (with a year) written in `lines`: the date undated entries fall on. */

@@ -57,17 +57,26 @@ const CITY_OFFSETS: Record<string, number> = {
   'mexico city': -360, addis: 180, kampala: 180, kinshasa: 60, abuja: 60,
 };
 
-export interface TimeToken extends ClockTime {
-  /** Offset just after the token (and its meridiem), for reading what follows. */
-  readonly endOffset: number;
-}
+/** A clock time read from text; `span.end` is just past its meridiem, where what follows starts. */
+export type TimeToken = ClockTime;
 
 // H:MM[:SS][.fff] with an optional meridiem; or H am/pm; the `(?<![…])` guards keep
 // version numbers, IP:port pairs, offsets (+02:00) and relative T+0:04 out.
-const CLOCK =
-  /(?<!(?<!^\s{0,8}\d{1,3})\.|[\d:+\-−/]|(?<!\d)[A-Za-z]|[+\-−]\d)(~\s?)?(\d{1,2})([:.])(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?!\d|:\d|\.\d)(?:\s?(a\.?\s?m\.?|p\.?\s?m\.?|A\.?\s?M\.?|P\.?\s?M\.?)(?![A-Za-z])|\s(M)(?![A-Za-z]))?/g;
-const HOUR_ONLY = /(?<![\d:+\-−.A-Za-z/])(~\s?)?(\d{1,2})\s?(am|pm|AM|PM|a\.m\.|p\.m\.|A\.M\.|P\.M\.)(?![A-Za-z])/g;
-const APPROXIMATE_WORD = /(?:about|around|approx\.?|approximately|roughly|circa|ca\.)\s{1,3}$/i;
+const CLOCK_BODY =
+  /(~\s?)?(\d{1,2})([:.])(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?!\d|:\d|\.\d)(?:\s?(a\.?\s?m\.?|p\.?\s?m\.?|A\.?\s?M\.?|P\.?\s?M\.?)(?![A-Za-z])|\s(M)(?![A-Za-z]))?/.source;
+const HOUR_ONLY_BODY = /(~\s?)?(\d{1,2})\s?(am|pm|AM|PM|a\.m\.|p\.m\.|A\.M\.|P\.M\.)(?![A-Za-z])/.source;
+const CLOCK = new RegExp(/(?<!(?<!^\s{0,8}\d{1,3})\.|[\d:+\-−/]|(?<!\d)[A-Za-z]|[+\-−]\d)/.source + CLOCK_BODY, 'g');
+const HOUR_ONLY = new RegExp(/(?<![\d:+\-−.A-Za-z/])/.source + HOUR_ONLY_BODY, 'g');
+/** Sticky twins: read a time that starts exactly at `lastIndex` (the caller vouches for what precedes it). */
+const CLOCK_AT = new RegExp(CLOCK_BODY, 'y');
+const HOUR_ONLY_AT = new RegExp(HOUR_ONLY_BODY, 'y');
+const APPROXIMATE_WORD_PATTERN = /(?:about|around|approx\.?|approximately|roughly|circa|ca\.)\s{1,3}$/i;
+/** "about 10:42", "around 6 PM": only a space-preceded token can follow such a word. */
+const APPROXIMATE_WORD = {
+  test(before: string): boolean {
+    return before.length > 0 && (before.endsWith(' ') || before.endsWith('\t')) && APPROXIMATE_WORD_PATTERN.test(before);
+  },
+};
 
 /**
  * Finds clock times in `text`. `base` is the document offset of `text[0]`.
@@ -86,10 +95,11 @@ export function findClockTimes(text: string, base = 0): TimeToken[] {
     found.push(makeTime(Number(h), Number(m), s === undefined ? undefined : Number(s), meridiemText, Boolean(brokenMeridiem), approximate, base + start, base + match.index + whole.length));
   }
   HOUR_ONLY.lastIndex = 0;
-  while ((match = HOUR_ONLY.exec(text)) !== null) {
+  // `6 PM` needs an m: skip the second scan on the many lines without one.
+  while ((text.includes('m') || text.includes('M')) && (match = HOUR_ONLY.exec(text)) !== null) {
     const [whole, tilde, h, meridiemText] = match;
     const start = match.index + (tilde ? tilde.length : 0);
-    if (found.some((t) => t.span.start - base <= start && start < t.endOffset - base)) continue;
+    if (found.some((t) => t.span.start - base <= start && start < t.span.end - base)) continue;
     const approximate = Boolean(tilde) || APPROXIMATE_WORD.test(text.slice(Math.max(0, match.index - 16), match.index));
     found.push(makeTime(Number(h), 0, undefined, meridiemText, false, approximate, base + start, base + match.index + whole.length));
   }
@@ -130,8 +140,28 @@ function makeTime(
     valid,
     approximate,
     span: { start, end },
-    endOffset: end,
   };
+}
+
+/**
+ * Reads a clock time that starts exactly at `index` of `text` (no scan), or undefined.
+ * `base` is the document offset of `text[0]`.
+ */
+export function readClockTimeAt(text: string, index: number, base = 0): TimeToken | undefined {
+  CLOCK_AT.lastIndex = index;
+  const match = CLOCK_AT.exec(text);
+  if (match) {
+    const [whole, tilde, h, sep, m, s, meridiemText, brokenMeridiem] = match;
+    if (sep !== '.' || meridiemText) {
+      const start = index + (tilde ? tilde.length : 0);
+      return makeTime(Number(h), Number(m), s === undefined ? undefined : Number(s), meridiemText, Boolean(brokenMeridiem), Boolean(tilde) || APPROXIMATE_WORD.test(text.slice(Math.max(0, index - 16), index)), base + start, base + index + whole.length);
+    }
+  }
+  HOUR_ONLY_AT.lastIndex = index;
+  const hourOnly = HOUR_ONLY_AT.exec(text);
+  if (!hourOnly) return undefined;
+  const [whole, tilde, h, meridiemText] = hourOnly;
+  return makeTime(Number(h), 0, undefined, meridiemText, false, Boolean(tilde) || APPROXIMATE_WORD.test(text.slice(Math.max(0, index - 16), index)), base + index + (tilde ? tilde.length : 0), base + index + whole.length);
 }
 
 /** Minute of the day (fractional with seconds) of a valid time. */
@@ -154,6 +184,7 @@ const DAY_FIRST = new RegExp(
   `(?<![\\w:])(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?(${MONTH_PATTERN})\\b\\.?(?:,?\\s{0,3}(\\d{4})(?!\\d|:\\d))?`,
   'gi',
 );
+const MONTH_HINT = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 const NUMERIC_DATE = /(?<![\d\w/.:-])(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d\w/:])/g;
 
 /** Finds calendar dates in `text`, in order, without overlaps. */
@@ -165,12 +196,16 @@ export function findDates(text: string, base = 0): CalendarDate[] {
     found.push(date);
   };
   let match: RegExpExecArray | null;
+  // Cheap guards keep the five scans off lines that cannot hold their kind of date.
+  const hasDash = text.includes('-');
+  const hasMonthName = MONTH_HINT.test(text);
+  const hasSlash = text.includes('/');
   ISO_DATE.lastIndex = 0;
-  while ((match = ISO_DATE.exec(text)) !== null) {
+  while (hasDash && (match = ISO_DATE.exec(text)) !== null) {
     add({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), span: { start: base + match.index, end: base + match.index + match[0].length } });
   }
   MONTH_FIRST.lastIndex = 0;
-  while ((match = MONTH_FIRST.exec(text)) !== null) {
+  while (hasMonthName && (match = MONTH_FIRST.exec(text)) !== null) {
     // "may" is also a verb: require a capital M or a day with a suffix/comma for it.
     if (/^may$/i.test(match[1]!) && match[1] !== 'May') continue;
     if (taken(match.index, match.index + match[0].length)) continue;
@@ -183,7 +218,7 @@ export function findDates(text: string, base = 0): CalendarDate[] {
     });
   }
   DAY_FIRST.lastIndex = 0;
-  while ((match = DAY_FIRST.exec(text)) !== null) {
+  while (hasMonthName && (match = DAY_FIRST.exec(text)) !== null) {
     if (/^may$/i.test(match[2]!) && !/May/.test(match[0])) continue;
     if (taken(match.index, match.index + match[0].length)) continue;
     add({
@@ -194,7 +229,7 @@ export function findDates(text: string, base = 0): CalendarDate[] {
     });
   }
   COMPACT_DATE.lastIndex = 0;
-  while ((match = COMPACT_DATE.exec(text)) !== null) {
+  while (hasMonthName && (match = COMPACT_DATE.exec(text)) !== null) {
     if (taken(match.index, match.index + match[0].length)) continue;
     add({
       year: expandYear(match[3]!),
@@ -204,7 +239,7 @@ export function findDates(text: string, base = 0): CalendarDate[] {
     });
   }
   NUMERIC_DATE.lastIndex = 0;
-  while ((match = NUMERIC_DATE.exec(text)) !== null) {
+  while ((hasSlash || hasDash) && (match = NUMERIC_DATE.exec(text)) !== null) {
     if (taken(match.index, match.index + match[0].length)) continue;
     const first = Number(match[1]);
     const second = Number(match[3]);
@@ -245,10 +280,15 @@ const OFFSET_ZONE = /^(UTC|GMT)\s?([+\-−])\s?(\d{1,2})(?::?(\d{2}))?$/i;
  * Returns undefined when the text does not start with a zone.
  */
 export function readZoneAt(text: string, base: number, source: ZoneSource): ZoneToken | undefined {
-  const lead = /^[\s(\[]{0,3}/.exec(text)![0].length;
-  const rest = text.slice(lead);
+  let lead = 0;
+  while (lead < 3 && lead < text.length && ' \t(['.includes(text[lead]!)) lead++;
+  // Every zone starts with a letter or a sign: most descriptions are rejected on one character.
+  const first = text.charCodeAt(lead);
+  const letter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || (first >= 0xc0 && first <= 0xff);
+  if (!letter && first !== 43 && first !== 45 && first !== 0x2212) return undefined;
+  const rest = text.slice(lead, lead + 60);
   // Spelled-out zones and city names: "Pacific Time", "Kigali time", "West African Time".
-  const named = /^([A-Za-zÀ-ÿ]+(?: [A-Za-zÀ-ÿ]+){0,3}?) (?:time|Time|TIME)\b/.exec(rest);
+  const named = letter && /time/i.test(rest) ? /^([A-Za-zÀ-ÿ]+(?: [A-Za-zÀ-ÿ]+){0,3}?) (?:time|Time|TIME)\b/.exec(rest) : null;
   if (named) {
     const zone = nameToZone(named[0], base + lead, source);
     if (zone) return zone;

@@ -1,7 +1,7 @@
 import type { CalendarDate, ClockTime, Section, Span, Timeline, TimelineEntry, Zone } from '../model';
 import type { HeadingCandidate } from './headings';
 import { isBlank, linesIn, type Line } from './lines';
-import { dayNumber, findClockTimes, findDates, findZones, minuteOfDay, readZoneAt, type TimeToken } from './timeTokens';
+import { dayNumber, findClockTimes, findDates, findZones, minuteOfDay, readClockTimeAt, readZoneAt, type TimeToken } from './timeTokens';
 
 /**
  * Reads the timeline: every bullet, line, table row or time-heading in the timeline section(s)
@@ -58,9 +58,10 @@ export function readTimeline(
       current = undefined;
       continue;
     }
-    const allTimes = /\b(?:all\s+)?(?:times?|timestamps?|hours)\b[^.\n]{0,20}?\b(?:are\s+|is\s+)?(?:in|shown in|listed in|given in|expressed in)\s/i.exec(line.text);
-    if (allTimes && !findClockTimes(line.text)[0]) {
-      const zone = findZones(line.text.slice(allTimes.index), line.start + allTimes.index, 'all-times-line')[0];
+    const allTimes = !hasDigit(line.text) && /time|hour/i.test(line.text) ? ALL_TIMES.exec(line.text) : null;
+    if (allTimes) {
+      const after = allTimes.index + allTimes[0].length;
+      const zone = findZones(line.text.slice(after, after + 40), line.start + after, 'all-times-line').find((z) => z.span.start - line.start - after <= 2);
       if (zone) {
         declaredZones.push(zone);
         continue;
@@ -138,6 +139,8 @@ export function readTimeline(
   return finishTimeline(drafts, timelineSections[0], declaredZones);
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 interface DraftEntry {
   start: number;
   end: number;
@@ -164,28 +167,18 @@ function pushDraft(
   contextId: number,
 ): DraftEntry {
   const ownDate = read.date ? withYear(read.date, dateContext) : undefined;
-  const draft: DraftEntry = {
-    start: line.start,
-    end: line.end,
-    lineStart: line.start,
-    lineEnd: line.end,
-    indent: indentOf(line.text),
-    ...(read.time ? { time: stripToken(read.time) } : {}),
-    ...(read.endTime ? { endTime: stripToken(read.endTime) } : {}),
-    ...(ownDate ? { ownDate, date: ownDate } : dateContext ? { date: dateContext } : {}),
-    ...(read.zone ? { ownZone: read.zone } : {}),
-    text,
-    layout,
-    contextId,
-  };
+  const draft: DraftEntry = { start: line.start, end: line.end, lineStart: line.start, lineEnd: line.end, indent: indentOf(line.text), text, layout, contextId };
+  if (read.time) draft.time = read.time;
+  if (read.endTime) draft.endTime = read.endTime;
+  if (ownDate) draft.ownDate = ownDate;
+  const date = ownDate ?? dateContext;
+  if (date) draft.date = date;
+  if (read.zone) draft.ownZone = read.zone;
   drafts.push(draft);
   return draft;
 }
 
-function stripToken(token: TimeToken): ClockTime {
-  const { endOffset: _endOffset, ...time } = token;
-  return time;
-}
+
 
 function withYear(date: CalendarDate, context: CalendarDate | undefined): CalendarDate {
   if (date.year !== undefined || context?.year === undefined) return date;
@@ -229,6 +222,9 @@ interface EntryRead {
   readonly bullet: boolean;
 }
 
+/** "All times in UTC", "_All times UTC unless noted._", "Times are shown in CEST", "All timestamps in UTC". */
+const ALL_TIMES = /\b(?:all\s+)?(?:times?|timestamps?|hours)\b(?:\s+(?:are|is))?(?:\s+(?:shown|listed|given|expressed|written))?(?:\s+(?:in|as))?\s+(?:the\s+)?/i;
+
 /** How far into a line a leading time, its range end, zone and date can reach. */
 const HEAD_LENGTH = 96;
 
@@ -255,50 +251,63 @@ function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
   const bullet = /[-*+•·–]|\d[.)]/.test(prefix);
   const restStart = line.start + prefix.length;
   const rest = line.text.slice(prefix.length);
-  // A leading time or date sits near the start: scan the head first, the whole line only for
-  // bullets whose time is mid-sentence.
-  const head = rest.length > HEAD_LENGTH ? rest.slice(0, HEAD_LENGTH) : rest;
-  let times = findClockTimes(head, restStart).filter((t) => !insideUrl(rest, t.span.start - restStart));
-  let dates = findDates(head, restStart);
-  if (head !== rest && times.length === 0 && !strictLead && bullet) {
-    times = findClockTimes(rest, restStart).filter((t) => !insideUrl(rest, t.span.start - restStart));
-    dates = findDates(rest, restStart);
-  }
-  const firstTime = times[0];
-  const firstDate = dates[0];
-  const leadOf = (offset: number) => LEAD_WORDS.test(rest.slice(0, offset - restStart));
-  const timeLed = firstTime !== undefined && leadOf(firstTime.span.start);
-  const dateLed = firstDate !== undefined && leadOf(firstDate.span.start);
   let time: TimeToken | undefined;
   let date: CalendarDate | undefined;
-  if (dateLed) {
-    date = firstDate;
-    // A time right after the date ("August 15th, 2024, 2:32 PM") belongs to it.
-    if (firstTime && firstTime.span.start >= firstDate.span.end && /^[\s,]*(?:at\s+|@\s*|-\s+|T)?[\s~]*$/i.test(rest.slice(firstDate.span.end - restStart, firstTime.span.start - restStart))) {
-      time = firstTime;
-    }
-  } else if (timeLed) {
-    time = firstTime;
-    // A date right after the time ("15:22 ICT, Sept 26 2021").
-    const after = dates.find((d) => d.span.start >= firstTime.span.end && d.span.start - firstTime.endOffset <= 12);
-    if (after && /^[\s,]*(?:[A-Z]{2,5}|\([A-Z]{2,5}\))?[\s,]*(?:on\s+)?$/.test(rest.slice(firstTime.endOffset - restStart, after.span.start - restStart))) date = after;
-  } else if (!strictLead && bullet && firstTime) {
-    time = firstTime;
+  let timeLed = false;
+  let dateLed = false;
+  // Fast path, the common layout: a time right after the bullet and markup ("- **14:00 UTC** -").
+  let lead = 0;
+  while (lead < rest.length && LEAD_MARKUP.includes(rest[lead]!)) lead++;
+  const leadChar = rest.charCodeAt(lead);
+  const quick = (leadChar >= 48 && leadChar <= 57) || leadChar === 126 /* ~ */ ? readClockTimeAt(rest, lead, restStart) : undefined;
+  if (quick && !insideUrl(rest, lead)) {
+    time = quick;
+    timeLed = true;
+    date = dateRightAfter(rest, restStart, quick);
   } else {
-    return undefined;
+    // A leading time or date sits near the start: scan the head first, the whole line only for
+    // bullets whose time is mid-sentence.
+    const head = rest.length > HEAD_LENGTH ? rest.slice(0, HEAD_LENGTH) : rest;
+    let times = findClockTimes(head, restStart).filter((t) => !insideUrl(rest, t.span.start - restStart));
+    let dates = findDates(head, restStart);
+    if (head !== rest && times.length === 0 && !strictLead && bullet) {
+      times = findClockTimes(rest, restStart).filter((t) => !insideUrl(rest, t.span.start - restStart));
+      dates = findDates(rest, restStart);
+    }
+    const firstTime = times[0];
+    const firstDate = dates[0];
+    // Only bullets, markup and a few words ("Update", "Thurs", "At") may stand before a leading token.
+    const firstOffset = Math.min(firstTime?.span.start ?? Infinity, firstDate?.span.start ?? Infinity);
+    const leads = firstOffset !== Infinity && (firstOffset === restStart || LEAD_WORDS.test(rest.slice(0, firstOffset - restStart)));
+    timeLed = leads && firstTime !== undefined && firstTime.span.start === firstOffset;
+    dateLed = leads && firstDate !== undefined && firstDate.span.start === firstOffset;
+    if (dateLed) {
+      date = firstDate;
+      // A time right after the date ("August 15th, 2024, 2:32 PM") belongs to it.
+      if (firstTime && firstTime.span.start >= firstDate!.span.end && /^[\s,]*(?:at\s+|@\s*|-\s+|T)?[\s~]*$/i.test(rest.slice(firstDate!.span.end - restStart, firstTime.span.start - restStart))) {
+        time = firstTime;
+      }
+    } else if (timeLed) {
+      time = firstTime;
+      date = dateRightAfter(rest, restStart, firstTime!);
+    } else if (!strictLead && bullet && firstTime) {
+      time = firstTime;
+    } else {
+      return undefined;
+    }
   }
-  let cursor = Math.max(time?.endOffset ?? 0, date?.span.end ?? 0) - restStart;
+  let cursor = Math.max(time?.span.end ?? 0, date?.span.end ?? 0) - restStart;
   let endTime: TimeToken | undefined;
   let zone: Zone | undefined;
   if (time) {
-    cursor = time.endOffset - restStart;
+    cursor = time.span.end - restStart;
     zone = readZoneAt(rest.slice(cursor), restStart + cursor, 'entry');
     if (zone) cursor = zone.span.end - restStart + (rest[zone.span.end - restStart] === ')' ? 1 : 0);
     const rangeMatch = /^\s{0,2}(?:-|–|—|to|until|->)\s{0,2}/.exec(rest.slice(cursor));
-    const candidateEnd = rangeMatch ? times.find((t) => t.span.start - restStart === cursor + rangeMatch[0].length) : undefined;
+    const candidateEnd = rangeMatch ? readClockTimeAt(rest, cursor + rangeMatch[0].length, restStart) : undefined;
     if (candidateEnd) {
       endTime = candidateEnd;
-      cursor = candidateEnd.endOffset - restStart;
+      cursor = candidateEnd.span.end - restStart;
       const endZone = readZoneAt(rest.slice(cursor), restStart + cursor, 'entry');
       if (endZone) {
         zone ??= endZone;
@@ -326,6 +335,19 @@ function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
   };
 }
 
+/** Markup that may stand between a bullet and a leading time: `**14:00**`, `_5:30 PM_`, `(7:30 UTC)`. */
+const LEAD_MARKUP = ' \t*_([`';
+
+/** A date written right after a leading time ("15:22 ICT, Sept 26 2021"). */
+function dateRightAfter(rest: string, restStart: number, time: TimeToken): CalendarDate | undefined {
+  const from = time.span.end - restStart;
+  const window = rest.slice(from, from + 40);
+  if (!hasDigit(window)) return undefined;
+  const after = findDates(window, time.span.end).find((d) => d.span.start - time.span.end <= 12);
+  if (after && /^[\s,]*(?:[A-Z]{2,5}|\([A-Z]{2,5}\))?[\s,]*(?:on\s+)?$/.test(rest.slice(from, after.span.start - restStart))) return after;
+  return undefined;
+}
+
 /** Strips separators before a description and markup after it, without a backtracking regex. */
 function trimDecoration(text: string): string {
   let start = 0;
@@ -342,6 +364,7 @@ function trimDecoration(text: string): string {
 }
 
 function insideUrl(text: string, index: number): boolean {
+  if (!text.includes('://') && !text.includes('www.')) return false;
   const before = text.slice(0, index);
   const urlStart = before.search(/(?:https?:\/\/|www\.)\S*$/);
   return urlStart >= 0;
@@ -363,8 +386,8 @@ function readProseTimeline(lines: Line[], regions: Span[], headingLines: Set<num
       }
       continue;
     }
-    const date = dates.find((d) => d.span.end <= time.span.start && time.span.start - d.span.end <= 12) ?? dates.find((d) => d.span.start >= time.endOffset && d.span.start - time.endOffset <= 8);
-    const zone = readZoneAt(line.text.slice(time.endOffset - line.start), time.endOffset, 'entry');
+    const date = dates.find((d) => d.span.end <= time.span.start && time.span.start - d.span.end <= 12) ?? dates.find((d) => d.span.start >= time.span.end && d.span.start - time.span.end <= 8);
+    const zone = readZoneAt(line.text.slice(time.span.end - line.start), time.span.end, 'entry');
     const ownDate = date ? withYear(date, dateContext) : undefined;
     if (ownDate) {
       dateContext = ownDate;
@@ -376,7 +399,7 @@ function readProseTimeline(lines: Line[], regions: Span[], headingLines: Set<num
       lineStart: line.start,
       lineEnd: line.end,
       indent: indentOf(line.text),
-      time: stripToken(time),
+      time: time,
       ...(ownDate ? { ownDate, date: ownDate } : dateContext ? { date: dateContext } : {}),
       ...(zone ? { ownZone: zone } : {}),
       text: line.text.trim(),
@@ -401,8 +424,15 @@ const MIDNIGHT_MORNING = 12 * 60;
  */
 function finishTimeline(drafts: DraftEntry[], section: Section | undefined, declaredZones: Zone[]): Timeline {
   const timelineZone = declaredZones[0];
+  // Many entries share one date object (the date in force): convert each date once.
+  const dayCache = new Map<CalendarDate, number>();
+  const dayOf = (date: CalendarDate) => {
+    let day = dayCache.get(date);
+    if (day === undefined) dayCache.set(date, (day = dayNumber(date)));
+    return day;
+  };
   const rawKey = (d: DraftEntry) => {
-    const day = d.date ? dayNumber(d.date) : 0;
+    const day = d.date ? dayOf(d.date) : 0;
     const minute = d.time && d.time.valid ? minuteOfDay(d.time) : d.time ? undefined : 0;
     return minute === undefined ? undefined : day * 1440 + minute;
   };
@@ -428,24 +458,20 @@ function finishTimeline(drafts: DraftEntry[], section: Section | undefined, decl
       const now = minuteOfDay(draft.time);
       if (now < before && ((before >= MIDNIGHT_EVENING && now < MIDNIGHT_MORNING) || before - now > 12 * 60)) dayOffset++;
     }
-    const day = draft.date ? dayNumber(draft.date) + dayOffset : dayOffset;
+    const day = draft.date ? dayOf(draft.date) + dayOffset : dayOffset;
     const minutes = draft.time ? (draft.time.valid ? day * 1440 + minuteOfDay(draft.time) : undefined) : draft.date ? day * 1440 : undefined;
     const date = draft.date && dayOffset > 0 ? shiftDate(draft.date, dayOffset) : draft.date;
     const zone = draft.ownZone ?? timelineZone;
-    entries.push({
-      span: { start: draft.start, end: draft.end },
-      lineSpan: { start: draft.lineStart, end: draft.lineEnd },
-      ...(draft.time ? { time: draft.time } : {}),
-      ...(draft.endTime ? { endTime: draft.endTime } : {}),
-      ...(draft.ownDate ? { ownDate: draft.ownDate } : {}),
-      ...(date ? { date } : {}),
-      ...(draft.ownZone ? { ownZone: draft.ownZone } : {}),
-      ...(zone ? { zone } : {}),
-      dayOffset,
-      ...(minutes !== undefined ? { minutes } : {}),
-      text: draft.text,
-      layout: draft.layout,
-    });
+    // Built by assignment: optional fields stay absent rather than undefined, without spreads.
+    const entry: Mutable<TimelineEntry> = { span: { start: draft.start, end: draft.end }, lineSpan: { start: draft.lineStart, end: draft.lineEnd }, dayOffset, text: draft.text, layout: draft.layout };
+    if (draft.time) entry.time = draft.time;
+    if (draft.endTime) entry.endTime = draft.endTime;
+    if (draft.ownDate) entry.ownDate = draft.ownDate;
+    if (date) entry.date = date;
+    if (draft.ownZone) entry.ownZone = draft.ownZone;
+    if (zone) entry.zone = zone;
+    if (minutes !== undefined) entry.minutes = minutes;
+    entries.push(entry);
     previousDraft = draft;
   }
   return { ...(section ? { section } : {}), entries, ...zoneOf(timelineZone), reverseChronological };

@@ -39,8 +39,8 @@ export function readWindow(text: string, lines: Line[], sections: readonly Secti
   if (startMinutes !== undefined && endMinutes !== undefined && endMinutes < startMinutes && !endDate) endMinutes += 1440;
 
   return {
-    ...(startBits ? { start: strip(startBits.time) } : {}),
-    ...(endBits ? { end: strip(endBits.time) } : {}),
+    ...(startBits ? { start: startBits.time } : {}),
+    ...(endBits ? { end: endBits.time } : {}),
     ...(startDate ? { startDate } : {}),
     ...(endDate ? { endDate: withYear(endDate, startDate) } : {}),
     ...(zone ? { zone } : {}),
@@ -56,22 +56,19 @@ interface WindowPoint {
   readonly zone?: Zone;
 }
 
-function strip(token: TimeToken) {
-  const { endOffset: _endOffset, ...time } = token;
-  return time;
-}
+
 
 function withYear(date: CalendarDate, context: CalendarDate | undefined): CalendarDate {
   return date.year === undefined && context?.year !== undefined ? { ...date, year: context.year } : date;
 }
 
 function pointAt(line: Line, time: TimeToken): WindowPoint {
-  const zone = readZoneAt(line.text.slice(time.endOffset - line.start), time.endOffset, 'summary');
+  const zone = readZoneAt(line.text.slice(time.span.end - line.start), time.span.end, 'summary');
   const dates = findDates(line.text, line.start);
   // The date written next to the time: "January 15, 2022, 2:00 PM" or "2:00 PM on January 15".
   const date =
     dates.filter((d) => d.span.end <= time.span.start && time.span.start - d.span.end <= 8).at(-1) ??
-    dates.find((d) => d.span.start >= time.endOffset && d.span.start - (zone?.span.end ?? time.endOffset) <= 6);
+    dates.find((d) => d.span.start >= time.span.end && d.span.start - (zone?.span.end ?? time.span.end) <= 6);
   return { time, ...(date ? { date } : {}), ...(zone ? { zone } : {}) };
 }
 
@@ -105,8 +102,8 @@ function findRange(text: string, region: readonly Line[]): { start: WindowPoint;
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
-    if (b.time.span.start - a.time.endOffset > 80) continue;
-    let between = text.slice(a.time.endOffset, b.time.span.start);
+    if (b.time.span.start - a.time.span.end > 80) continue;
+    let between = text.slice(a.time.span.end, b.time.span.start);
     for (const zone of findZones(between, 0, 'summary').reverse()) between = between.slice(0, zone.span.start) + between.slice(zone.span.end);
     for (const date of findDates(between, 0).reverse()) between = between.slice(0, date.span.start) + between.slice(date.span.end);
     if (!RANGE_CONNECTOR.test(between)) continue;
