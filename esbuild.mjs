@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server and the CLI into dist/.
 // `node esbuild.mjs` builds once; `--watch` rebuilds on change; `--dev` adds source maps.
 import * as esbuild from 'esbuild';
-import { chmod, readFile } from 'node:fs/promises';
+import { chmod, readFile, rm } from 'node:fs/promises';
 
 const watch = process.argv.includes('--watch');
 const dev = watch || process.argv.includes('--dev');
@@ -32,6 +32,8 @@ if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // Maps left by an earlier --dev build would no longer match the bundles.
+  if (!dev) await Promise.all(builds.map((options) => rm(`${options.outfile}.map`, { force: true })));
   // The binaries run directly from a checkout (`./dist/cli.js check ...`), not only through npm's bin links.
   await Promise.all(['dist/server.js', 'dist/cli.js'].map((file) => chmod(file, 0o755)));
 }
