@@ -11,9 +11,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPostmortemService } from './core/service';
 import { DocumentCache } from './documentCache';
 import { readClientProfile, type Feature, type FeatureContext } from './feature';
+import { completionFeature } from './features/completion';
 import { diagnosticsFeature } from './features/diagnostics';
 import { documentSymbolsFeature } from './features/documentSymbols';
 import { foldingRangesFeature } from './features/foldingRanges';
+import { hoverFeature } from './features/hover';
+import { inlayHintsFeature } from './features/inlayHints';
+import { codeLensFeature } from './features/codeLens';
+import { codeActionsFeature } from './features/codeActions';
 import { ServedDocuments } from './servedDocuments';
 import { Settings, type SettingsHost } from './settings';
 import { version } from './version';
@@ -26,6 +31,11 @@ const features: readonly Feature[] = [
   documentSymbolsFeature,
   foldingRangesFeature,
   diagnosticsFeature,
+  hoverFeature,
+  inlayHintsFeature,
+  codeLensFeature,
+  codeActionsFeature,
+  completionFeature,
 ];
 
 /** What the platform provides; the Node entry point passes `.postmortem.json` discovery. */

@@ -3,6 +3,12 @@ import type { Finding } from './analysis/findings';
 import { checkDocument } from './analysis/check';
 import { defaultOptions, type PostmortemOptions } from './options';
 import { parsePostmortem } from './parse/parser';
+import { computeMetrics, type IncidentMetrics } from './analysis/metrics';
+import { getHover, type HoverInfo } from './hover';
+import { elapsedHints, timelineLenses, type ElapsedHint, type TimelineLens } from './timelineSummary';
+import { fixAllEdits, quickFixesFor } from './edits/quickFixes';
+import { sortTimelineEdits } from './edits/sortTimeline';
+import type { QuickFix, SpanEdit } from './edits/textEdits';
 
 /**
  * The one entry point of the analysis core. Pure: no editor, LSP or Node imports, so the
@@ -13,13 +19,57 @@ export interface PostmortemService {
   parse(text: string): PostmortemDocument;
   /** Every finding for a parsed document under the given options. Never throws. */
   check(document: PostmortemDocument, options?: PostmortemOptions): Finding[];
+  /** Incident milestones and durations (time to detect/mitigate/resolve, total impact) for the whole timeline. */
+  metrics(document: PostmortemDocument): IncidentMetrics;
+  /** Hover content at a UTF-16 offset, or undefined where there is nothing to say. Never throws. */
+  hover(document: PostmortemDocument, offset: number, options?: PostmortemOptions): HoverInfo | undefined;
+  /** Elapsed-time labels after each timeline time (empty when `inlayHints` is off). Never throws. */
+  elapsedHints(document: PostmortemDocument, options?: PostmortemOptions): ElapsedHint[];
+  /** A summary line per timeline heading (duration and metrics). Never throws. */
+  timelineLenses(document: PostmortemDocument): TimelineLens[];
+  /** The quick fixes for one finding of {@link check}, the preferred first. Never throws. */
+  quickFixes(document: PostmortemDocument, finding: Finding, options?: PostmortemOptions): QuickFix[];
+  /** The edits of every safe quick fix, for `source.fixAll`. Never throws. */
+  fixAll(document: PostmortemDocument, options?: PostmortemOptions): SpanEdit[];
+  /** Edits that sort each timeline chronologically, entries moving with their continuation lines. Never throws. */
+  sortTimeline(document: PostmortemDocument): SpanEdit[];
+}
+
+/** Runs `compute`, turning an unexpected failure into `fallback`: analysis never takes the server down. */
+function guarded<T>(fallback: T, compute: () => T): T {
+  try {
+    return compute();
+  } catch {
+    return fallback;
+  }
 }
 
 export function createPostmortemService(): PostmortemService {
   return Object.freeze({
     parse: parsePostmortem,
     check(document: PostmortemDocument, options: PostmortemOptions = defaultOptions): Finding[] {
-      return checkDocument(document, options);
+      return guarded([], () => checkDocument(document, options));
+    },
+    metrics(document: PostmortemDocument): IncidentMetrics {
+      return guarded({ timedEntries: 0 }, () => computeMetrics(document));
+    },
+    hover(document: PostmortemDocument, offset: number, options: PostmortemOptions = defaultOptions): HoverInfo | undefined {
+      return guarded(undefined, () => getHover(document, offset, options));
+    },
+    elapsedHints(document: PostmortemDocument, options: PostmortemOptions = defaultOptions): ElapsedHint[] {
+      return guarded([], () => elapsedHints(document, options));
+    },
+    timelineLenses(document: PostmortemDocument): TimelineLens[] {
+      return guarded([], () => timelineLenses(document));
+    },
+    quickFixes(document: PostmortemDocument, finding: Finding, options: PostmortemOptions = defaultOptions): QuickFix[] {
+      return guarded([], () => quickFixesFor(document, finding, options));
+    },
+    fixAll(document: PostmortemDocument, options: PostmortemOptions = defaultOptions): SpanEdit[] {
+      return guarded([], () => fixAllEdits(document, options));
+    },
+    sortTimeline(document: PostmortemDocument): SpanEdit[] {
+      return guarded([], () => sortTimelineEdits(document));
     },
   });
 }

@@ -22,13 +22,13 @@ export const checkMissingSection: Rule = (document, options) => {
   for (const kind of requiredSectionKinds(options)) {
     if (present.has(kind)) continue;
     const template = templateSectionFor(kind, options);
-    const profile = options.profile ? `the ${options.profile} profile` : 'the required sections';
+    const why = options.profile ? `the ${options.profile} profile asks for one` : 'a postmortem needs one (requiredSections)';
     const data: MissingSectionData = { kind };
     findings.push({
       code: DiagnosticCodes.missingSection,
       severity: 'information',
       span: anchor,
-      message: `No ${kindName(kind)} section (such as "${template.title}"), which ${profile} include${options.profile ? 's' : ''}`,
+      message: `No ${kindName(kind)} section, such as "${template.title}"; ${why}`,
       data,
     });
   }

@@ -14,11 +14,38 @@ export interface TimelineOrderData {
   readonly meridiemFix?: { readonly edits: readonly SpanEdit[]; readonly corrected: string };
 }
 
-interface Timed {
+/** A timeline entry that takes part in ordering. */
+export interface Timed {
   readonly entry: TimelineEntry;
   readonly point: TimePoint;
   /** The written token (time, or date for date-only entries). */
   readonly span: Span;
+}
+
+/**
+ * The entries of a group that are ordered in time: those with a usable time or date, and,
+ * where most entries lead with their time, only those (a time mentioned mid-sentence is not
+ * a stamp).
+ */
+export function orderableEntries(document: PostmortemDocument, entries: readonly TimelineEntry[]): Timed[] {
+  const stamps = entries.filter((entry) => isStamped(document, entry));
+  const candidates = stamps.length * 2 >= entries.length ? stamps : entries;
+  const timed: Timed[] = [];
+  for (const entry of candidates) {
+    const point = entryPoint(entry);
+    const span = entry.time?.span ?? entry.ownDate?.span ?? entry.date?.span;
+    if (point && span) timed.push({ entry, point, span });
+  }
+  return timed;
+}
+
+/**
+ * Minutes from `a` to `b` for ordering: zones convert only between two stamped zones, since a
+ * zone an entry inherits may be a guess; otherwise the wall clocks are compared.
+ */
+export function orderingGap(a: Timed, b: Timed): number {
+  const bothStamped = a.entry.ownZone !== undefined && b.entry.ownZone !== undefined;
+  return bothStamped ? minutesBetween(a.point, b.point) : minutesBetween(wallClock(a.point), wallClock(b.point));
 }
 
 /** Approximate times (`~10:42`) may sit this many minutes out of order without comment. */
@@ -34,15 +61,7 @@ export const checkTimelineOrder: Rule = (document) => {
   const findings: Finding[] = [];
   const direction = document.timeline.reverseChronological ? -1 : 1;
   for (const group of groupTimelineEntries(document)) {
-    const timed: Timed[] = [];
-    const stamps = group.entries.filter((entry) => isStamped(document, entry));
-    // Where most entries lead with their time, a time mentioned mid-sentence is not a stamp.
-    const candidates = stamps.length * 2 >= group.entries.length ? stamps : group.entries;
-    for (const entry of candidates) {
-      const point = entryPoint(entry);
-      const span = entry.time?.span ?? entry.ownDate?.span ?? entry.date?.span;
-      if (point && span) timed.push({ entry, point, span });
-    }
+    const timed = orderableEntries(document, group.entries);
     for (let i = 1; i < timed.length; i++) {
       const previous = timed[i - 1]!;
       const current = timed[i]!;
@@ -70,9 +89,7 @@ export const checkTimelineOrder: Rule = (document) => {
 };
 
 function outOfOrder(previous: Timed, current: Timed, direction: number): boolean {
-  // Zones convert only between two stamped zones; an inherited zone may be a guess.
-  const bothStamped = previous.entry.ownZone !== undefined && current.entry.ownZone !== undefined;
-  const step = direction * (bothStamped ? minutesBetween(previous.point, current.point) : minutesBetween(wallClock(previous.point), wallClock(current.point)));
+  const step = direction * orderingGap(previous, current);
   const approximate = previous.entry.time?.approximate === true || current.entry.time?.approximate === true;
   if (step < 0) return !(approximate && step > -APPROXIMATE_SLACK);
   return direction > 0 && step >= HALF_DAY && rolledOverWithoutDate(previous.entry, current.entry);

@@ -20,10 +20,19 @@ export const checkTimezoneMixed: Rule = (document) => {
     (entry): entry is TimelineEntry & { ownZone: Zone } => entry.ownZone !== undefined && entry.time !== undefined,
   );
   if (stamped.length === 0) return [];
-  if (timelineZone && statesConversion(document, { start: lineStartOf(document.text, timelineZone.span.start), end: lineEndOf(document.text, timelineZone.span.end) })) return [];
+  if (timelineZone && statesConversion(document, lineAround(document, timelineZone.span))) return [];
   const unconverted = stamped.filter((entry) => !statesConversion(document, entry.lineSpan));
 
-  const reference = timelineZone ?? majorityZone(unconverted.map((entry) => entry.ownZone));
+  // Without a declared timeline zone, the zone most timed entries are in (stamped, or taken
+  // from the summary) is the reference.
+  const inForce = document.timeline.entries.filter(
+    (entry) =>
+      entry.time &&
+      entry.zone &&
+      !statesConversion(document, entry.lineSpan) &&
+      (entry.ownZone !== undefined || !statesConversion(document, lineAround(document, entry.zone.span))),
+  );
+  const reference = timelineZone ?? majorityZone(inForce.map((entry) => entry.zone!));
   if (!reference) return [];
   const findings: Finding[] = [];
   const reported: Zone[] = [];
@@ -32,10 +41,11 @@ export const checkTimezoneMixed: Rule = (document) => {
     if (sameZoneFamily(zone, reference) || reported.some((r) => sameZoneFamily(r, zone))) continue;
     reported.push(zone);
     const count = unconverted.filter((e) => sameZoneFamily(e.ownZone, zone)).length;
-    const referenceEntry = timelineZone ? undefined : unconverted.find((e) => sameZoneFamily(e.ownZone, reference));
     const where = timelineZone
       ? `the timeline's zone, ${quote(document, timelineZone.span)}`
-      : `${quote(document, reference.span)} on the other entries`;
+      : reference.source === 'entry'
+        ? `${quote(document, reference.span)} on the other entries`
+        : `${quote(document, reference.span)}, the zone the summary gives the other entries`;
     findings.push({
       code: DiagnosticCodes.timezoneMixed,
       severity: 'warning',
@@ -45,7 +55,7 @@ export const checkTimezoneMixed: Rule = (document) => {
         'and no conversion is given',
       related: [
         {
-          span: referenceEntry?.ownZone.span ?? reference.span,
+          span: reference.span,
           message: timelineZone ? 'the zone declared for the timeline' : 'the zone most entries use',
         },
       ],
@@ -72,4 +82,8 @@ function majorityZone(zones: readonly Zone[]): Zone | undefined {
 function statesConversion(document: PostmortemDocument, span: Span): boolean {
   const inside = document.zones.filter((zone) => zone.span.start >= span.start && zone.span.end <= span.end);
   return inside.some((a) => inside.some((b) => !sameZoneFamily(a, b)));
+}
+
+function lineAround(document: PostmortemDocument, span: Span): Span {
+  return { start: lineStartOf(document.text, span.start), end: lineEndOf(document.text, span.end) };
 }
