@@ -136,7 +136,10 @@ export function readTimeline(
   if (drafts.length === 0 && !strict) {
     return readProseTimeline(lines, regions, sectionHeadingLines, baseDate, declaredZones);
   }
-  return finishTimeline(drafts, timelineSections[0], declaredZones);
+  // Bullets with a time mid-sentence are entries only in timelines written that way; beside
+  // time-led entries they are remarks ("made stricter at 07:40 PDT") and would read as disorder.
+  const kept = drafts.some((d) => d.led) ? drafts.filter((d) => d.led) : drafts;
+  return finishTimeline(kept, timelineSections[0], declaredZones);
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -155,6 +158,8 @@ interface DraftEntry {
   text: string;
   layout: TimelineEntry['layout'];
   contextId: number;
+  /** The time or date leads its line (not a time mid-sentence in a bullet). */
+  led: boolean;
 }
 
 function pushDraft(
@@ -167,7 +172,7 @@ function pushDraft(
   contextId: number,
 ): DraftEntry {
   const ownDate = read.date ? withYear(read.date, dateContext) : undefined;
-  const draft: DraftEntry = { start: line.start, end: line.end, lineStart: line.start, lineEnd: line.end, indent: indentOf(line.text), text, layout, contextId };
+  const draft: DraftEntry = { start: line.start, end: line.end, lineStart: line.start, lineEnd: line.end, indent: indentOf(line.text), text, layout, contextId, led: read.led || layout === 'heading' };
   if (read.time) draft.time = read.time;
   if (read.endTime) draft.endTime = read.endTime;
   if (ownDate) draft.ownDate = ownDate;
@@ -237,8 +242,22 @@ function hasDigit(text: string): boolean {
 }
 
 const LINE_PREFIX = /^[ \t]*(?:>[ \t]*)?(?:(?:[-*+•·–][ \t]*|\d{1,3}[.)][ \t]+|\d{1,3}\.(?=\d{1,2}[:.]\d{2}))(?:\[[ xX]\][ \t]*)?)?/;
-const LEAD_WORDS =
-  /^[\s*_(\[~>|`]*(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s*|(?:update|updated|at|on|around|about|approx\.?|approximately|by|starting|day\s\d{1,2})\b[\s:,]*|t[+-]\d{1,3}(?::\d{2})?\s*\(?|#{1,6}\s*)*[\s*_(\[~`]*$/i;
+/** One word that may stand before a leading time: a weekday, "Update", "At", `T+0:04`, `###`, an emoji. */
+const LEAD_WORD_AT =
+  /(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?|update|updated|at|on|around|about|approx\.?|approximately|by|starting|day\s\d{1,2}|t[+-]\d{1,3}(?::\d{2})?|#{1,6}|[\p{Extended_Pictographic}\u200d\ufe0f]+)(?![a-z])/iuy;
+const LEAD_SEPARATORS = ' \t*_([~>|`:,';
+
+/** True when `text` holds only lead words and markup: what may precede a line's leading time or date. */
+function isLeadOnly(text: string): boolean {
+  let i = 0;
+  for (;;) {
+    while (i < text.length && LEAD_SEPARATORS.includes(text[i]!)) i++;
+    if (i >= text.length) return true;
+    LEAD_WORD_AT.lastIndex = i;
+    if (!LEAD_WORD_AT.test(text)) return false;
+    i = LEAD_WORD_AT.lastIndex;
+  }
+}
 
 /**
  * Reads one line as a timeline entry: the time (and range end), the date on the line, the zone
@@ -258,6 +277,11 @@ function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
   // Fast path, the common layout: a time right after the bullet and markup ("- **14:00 UTC** -").
   let lead = 0;
   while (lead < rest.length && LEAD_MARKUP.includes(rest[lead]!)) lead++;
+  // "😀😀 10:00 PM deploy": emoji before the time are decoration.
+  while (lead < rest.length && rest.charCodeAt(lead) > 0x2000 && EMOJI_AT.test(rest.slice(lead, lead + 2))) {
+    lead += rest.codePointAt(lead)! > 0xffff ? 2 : 1;
+    while (lead < rest.length && LEAD_MARKUP.includes(rest[lead]!)) lead++;
+  }
   const leadChar = rest.charCodeAt(lead);
   const quick = (leadChar >= 48 && leadChar <= 57) || leadChar === 126 /* ~ */ ? readClockTimeAt(rest, lead, restStart) : undefined;
   if (quick && !insideUrl(rest, lead)) {
@@ -278,7 +302,7 @@ function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
     const firstDate = dates[0];
     // Only bullets, markup and a few words ("Update", "Thurs", "At") may stand before a leading token.
     const firstOffset = Math.min(firstTime?.span.start ?? Infinity, firstDate?.span.start ?? Infinity);
-    const leads = firstOffset !== Infinity && (firstOffset === restStart || LEAD_WORDS.test(rest.slice(0, firstOffset - restStart)));
+    const leads = firstOffset !== Infinity && (firstOffset === restStart || isLeadOnly(rest.slice(0, firstOffset - restStart)));
     timeLed = leads && firstTime !== undefined && firstTime.span.start === firstOffset;
     dateLed = leads && firstDate !== undefined && firstDate.span.start === firstOffset;
     if (dateLed) {
@@ -334,6 +358,8 @@ function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
     bullet,
   };
 }
+
+const EMOJI_AT = /^[\p{Extended_Pictographic}\u200d\ufe0f]/u;
 
 /** Markup that may stand between a bullet and a leading time: `**14:00**`, `_5:30 PM_`, `(7:30 UTC)`. */
 const LEAD_MARKUP = ' \t*_([`';
@@ -405,6 +431,7 @@ function readProseTimeline(lines: Line[], regions: Span[], headingLines: Set<num
       text: line.text.trim(),
       layout: 'prose',
       contextId,
+      led: false,
     });
   }
   return finishTimeline(drafts, undefined, declaredZones);
@@ -449,6 +476,7 @@ function finishTimeline(drafts: DraftEntry[], section: Section | undefined, decl
   const reverseChronological = drafts.length >= 3 && decreasing >= 2 && decreasing > 2 * increasing;
 
   const entries: TimelineEntry[] = [];
+  let carriedZone: Zone | undefined;
   let dayOffset = 0;
   let previousDraft: DraftEntry | undefined;
   for (const draft of drafts) {
@@ -461,7 +489,9 @@ function finishTimeline(drafts: DraftEntry[], section: Section | undefined, decl
     const day = draft.date ? dayOf(draft.date) + dayOffset : dayOffset;
     const minutes = draft.time ? (draft.time.valid ? day * 1440 + minuteOfDay(draft.time) : undefined) : draft.date ? day * 1440 : undefined;
     const date = draft.date && dayOffset > 0 ? shiftDate(draft.date, dayOffset) : draft.date;
-    const zone = draft.ownZone ?? timelineZone;
+    // A zone written on one entry holds for the undecorated entries after it ("16:59 PST", "17:07").
+    if (draft.ownZone) carriedZone = draft.ownZone;
+    const zone = draft.ownZone ?? timelineZone ?? carriedZone;
     // Built by assignment: optional fields stay absent rather than undefined, without spreads.
     const entry: Mutable<TimelineEntry> = { span: { start: draft.start, end: draft.end }, lineSpan: { start: draft.lineStart, end: draft.lineEnd }, dayOffset, text: draft.text, layout: draft.layout };
     if (draft.time) entry.time = draft.time;
