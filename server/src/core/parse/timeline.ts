@@ -136,10 +136,17 @@ export function readTimeline(
   if (drafts.length === 0 && !strict) {
     return readProseTimeline(lines, regions, sectionHeadingLines, baseDate, declaredZones);
   }
-  // Bullets with a time mid-sentence are entries only in timelines written that way; beside
-  // time-led entries they are remarks ("made stricter at 07:40 PDT") and would read as disorder.
-  const kept = drafts.some((d) => d.led) ? drafts.filter((d) => d.led) : drafts;
+  // Bullets with a time mid-sentence are entries in timelines written that way, or between
+  // time-led entries; after the last one they are remarks ("made stricter at 07:40 PDT").
+  const firstLed = drafts.findIndex((d) => d.led);
+  const lastLed = findLastLed(drafts);
+  const kept = firstLed < 0 ? drafts : drafts.filter((d, i) => d.led || (i > firstLed && i < lastLed));
   return finishTimeline(kept, timelineSections[0], declaredZones);
+}
+
+function findLastLed(drafts: readonly DraftEntry[]): number {
+  for (let i = drafts.length - 1; i >= 0; i--) if (drafts[i]!.led) return i;
+  return -1;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
