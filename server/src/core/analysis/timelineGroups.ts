@@ -9,19 +9,20 @@ export interface TimelineGroup {
 }
 
 /**
- * Splits the timeline into groups whose entries may be compared with each other.
+ * Splits the timeline into groups of entries that belong together.
  *
- * A status page with several incidents, or a log split by month, restarts its clock under each
- * heading; comparing across those headings would report disorder that is not there. Entries
- * under a timeline section (even inside its sub-sections) form one group; entries elsewhere
- * are grouped by the innermost section holding them. An entry written as its own heading
- * (`### 09:02 PM`) belongs to the section around that heading, not to itself.
+ * `timeline` (for metrics): entries under one timeline section, even inside its sub-sections,
+ * form one incident; entries elsewhere are grouped by the innermost section holding them.
+ * `innermost` (for ordering): each sub-section is its own group, because a status page with
+ * several incidents, or a log split by date, restarts its clock under each heading and
+ * comparing across them would report disorder that is not there. An entry written as its own
+ * heading (`### 09:02 PM`) belongs to the section around that heading, not to itself.
  */
-export function groupTimelineEntries(document: PostmortemDocument): TimelineGroup[] {
+export function groupTimelineEntries(document: PostmortemDocument, granularity: 'timeline' | 'innermost' = 'timeline'): TimelineGroup[] {
   const groups: { section?: Section; entries: TimelineEntry[] }[] = [];
   const bySection = new Map<Section | undefined, { section?: Section; entries: TimelineEntry[] }>();
   for (const entry of document.timeline.entries) {
-    const section = owningSection(document, entry);
+    const section = owningSection(document, entry, granularity);
     let group = bySection.get(section);
     if (!group) {
       group = { section, entries: [] };
@@ -38,7 +39,7 @@ export function groupOfEntry(groups: readonly TimelineGroup[], entry: TimelineEn
   return groups.find((group) => group.entries.includes(entry));
 }
 
-function owningSection(document: PostmortemDocument, entry: TimelineEntry): Section | undefined {
+function owningSection(document: PostmortemDocument, entry: TimelineEntry, granularity: 'timeline' | 'innermost'): Section | undefined {
   const at = entry.lineSpan.start;
   let innermost: Section | undefined;
   let timelineSection: Section | undefined;
@@ -50,7 +51,7 @@ function owningSection(document: PostmortemDocument, entry: TimelineEntry): Sect
     innermost = section;
     if (section.kinds.includes('timeline')) timelineSection = section;
   }
-  return timelineSection ?? innermost;
+  return granularity === 'timeline' ? (timelineSection ?? innermost) : innermost;
 }
 
 /** The section (of any depth) whose heading line holds `offset`, if any. */

@@ -32,12 +32,12 @@ export function sortTimelineGroupEdits(document: PostmortemDocument, group: Time
 
 /** Edits that sort every timeline group of the document (the "Sort Timeline" command). */
 export function sortTimelineEdits(document: PostmortemDocument): SpanEdit[] {
-  return groupTimelineEntries(document).flatMap((group) => sortTimelineGroupEdits(document, group));
+  return groupTimelineEntries(document, 'innermost').flatMap((group) => sortTimelineGroupEdits(document, group));
 }
 
 /** The group holding the entry whose time token is at `span`. */
 export function groupAt(document: PostmortemDocument, span: Span): TimelineGroup | undefined {
-  return groupTimelineEntries(document).find((group) =>
+  return groupTimelineEntries(document, 'innermost').find((group) =>
     group.entries.some((entry) => entry.span.start <= span.start && span.end <= entry.span.end),
   );
 }

@@ -6,18 +6,15 @@ import { DiagnosticCodes, quote, type Rule } from './rule';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
- * `ambiguous-date`: a numeric date whose day and month can be swapped (`04-12-2022`: 12 April
- * or 4 December). Not reported when another date in the document, written unambiguously,
- * matches one of the two readings.
+ * `ambiguous-date`: a numeric date, anywhere outside code, whose day and month can be swapped
+ * (`04-12-2022`: 12 April or 4 December). Not reported when another date in the document,
+ * written unambiguously, matches one of the two readings.
  */
 export const checkAmbiguousDate: Rule = (document) => {
-  const dates: CalendarDate[] = [];
-  for (const entry of document.timeline.entries) if (entry.ownDate) dates.push(entry.ownDate);
-  if (document.window.startDate) dates.push(document.window.startDate);
-  if (document.window.endDate) dates.push(document.window.endDate);
+  const dates = datesOutsideCode(document);
   const ambiguous = dates.filter((date) => date.ambiguous);
   if (ambiguous.length === 0) return [];
-  const settled = unambiguousDates(document);
+  const settled = dates.filter((date) => !date.ambiguous);
   const findings: Finding[] = [];
   const seen = new Set<number>();
   for (const date of ambiguous) {
@@ -35,10 +32,9 @@ export const checkAmbiguousDate: Rule = (document) => {
   return findings;
 };
 
-function unambiguousDates(document: PostmortemDocument): CalendarDate[] {
-  return findDates(document.text).filter(
-    (date) => !date.ambiguous && !document.ignoredSpans.some((span) => date.span.start >= span.start && date.span.start < span.end),
-  );
+/** Every date written in the document outside code and front matter. */
+function datesOutsideCode(document: PostmortemDocument): CalendarDate[] {
+  return findDates(document.text).filter((date) => !document.ignoredSpans.some((span) => date.span.start >= span.start && date.span.start < span.end));
 }
 
 function sameDay(a: { year?: number; month: number; day: number }, b: { year?: number; month: number; day: number }): boolean {

@@ -60,7 +60,7 @@ const APPROXIMATE_SLACK = 15;
 export const checkTimelineOrder: Rule = (document) => {
   const findings: Finding[] = [];
   const direction = document.timeline.reverseChronological ? -1 : 1;
-  for (const group of groupTimelineEntries(document)) {
+  for (const group of groupTimelineEntries(document, 'innermost')) {
     const timed = orderableEntries(document, group.entries);
     for (let i = 1; i < timed.length; i++) {
       const previous = timed[i - 1]!;
@@ -89,6 +89,7 @@ export const checkTimelineOrder: Rule = (document) => {
 };
 
 function outOfOrder(previous: Timed, current: Timed, direction: number): boolean {
+  if (startsNewDay(previous.entry, current.entry)) return false;
   const step = direction * orderingGap(previous, current);
   const approximate = previous.entry.time?.approximate === true || current.entry.time?.approximate === true;
   if (step < 0) return !(approximate && step > -APPROXIMATE_SLACK);
@@ -112,6 +113,18 @@ export function isStamped(document: PostmortemDocument, entry: TimelineEntry): b
   if (!token) return true;
   const before = document.text.slice(entry.lineSpan.start, Math.max(entry.lineSpan.start, token.start)).replace(LEAD_WORDS, '');
   return !/[A-Za-z]{2,}/.test(before);
+}
+
+/**
+ * A date line or heading between two entries (`### May 26, 2020` on a status page) starts a
+ * new day, and a page may list its days newest first while each day reads oldest first: the
+ * step across such a line is not compared.
+ */
+function startsNewDay(previous: TimelineEntry, current: TimelineEntry): boolean {
+  const a = previous.date;
+  const b = current.date;
+  if (!a || !b || current.ownDate || current.dayOffset !== 0) return false;
+  return a.year !== b.year || a.month !== b.month || a.day !== b.day;
 }
 
 /** The parser moved `current` to a later day although no date written on it says so. */
