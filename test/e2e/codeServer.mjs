@@ -147,9 +147,13 @@ export async function spawnCodeServer({ entry, userDataDir, extensionsDir, targe
 	return { origin, port, pid: server.child.pid, exited: server.exited, logTail: server.logTail, ready, stop: () => killProcessGroup(server.child.pid) };
 }
 
-/** Installs a .vsix into an extensions folder with code-server's CLI. */
-export async function installExtension({ entry, userDataDir, extensionsDir, vsix, timeoutMs = 120_000 }) {
+/**
+ * Installs a .vsix into an extensions folder with code-server's CLI. `onProcess` receives the
+ * installer's process group id, so a caller's cleanup can stop it if the run ends meanwhile.
+ */
+export async function installExtension({ entry, userDataDir, extensionsDir, vsix, timeoutMs = 120_000, onProcess }) {
 	const run = spawnGroup(process.execPath, [entry, ...commonArgs(userDataDir, extensionsDir), '--install-extension', vsix]);
+	onProcess?.(run.child.pid);
 	let timer;
 	const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
 	const code = await Promise.race([run.exited, timedOut]);
@@ -157,6 +161,39 @@ export async function installExtension({ entry, userDataDir, extensionsDir, vsix
 	await killProcessGroup(run.child.pid);
 	if (code !== 0) throw new Error(`installing ${vsix} failed (${code}):\n${run.logTail()}`);
 	return run.logTail();
+}
+
+/**
+ * The one way out for a process that owns code-server and Chromium. `finish(code)` (normal end,
+ * failure, deadline or signal, whichever comes first) runs the registered cleanups once, newest
+ * first, then exits; later calls wait for that same cleanup rather than exiting under it.
+ */
+export function exitGuard({ timeoutMs, timeoutMessage }) {
+	const cleanups = [];
+	let finishing;
+	let timer;
+	const finish = (code, message) => {
+		finishing ??= (async () => {
+			clearTimeout(timer);
+			if (message) console.error(message);
+			for (const cleanup of cleanups.reverse()) {
+				try {
+					await cleanup();
+				} catch (error) {
+					console.error(`cleanup failed: ${error?.stack ?? error}`);
+				}
+			}
+			process.exit(code);
+		})();
+		return finishing;
+	};
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+		process.on(signal, () => void finish(130, `received ${signal}: stopping code-server and Chromium`));
+	}
+	// A parent that went away closes our stdout; stop rather than leave code-server running.
+	process.stdout.on('error', () => void finish(1));
+	timer = setTimeout(() => void finish(1, `did not finish within ${timeoutMs} ms${timeoutMessage ? `\n${timeoutMessage()}` : ''}`), timeoutMs);
+	return { onCleanup: (cleanup) => void cleanups.push(cleanup), finish };
 }
 
 /** Pids of this process's direct children, read from /proc. */

@@ -11,7 +11,7 @@
 // default 300000), POSTMORTEM_E2E_VERBOSE=1 (relay code-server's own log as it happens).
 
 import { ProvisionError, ensureCodeServer, requireChromium } from './provision.mjs';
-import { spawnCodeServer, launchChromium } from './codeServer.mjs';
+import { exitGuard, spawnCodeServer, launchChromium } from './codeServer.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,40 +74,18 @@ async function main() {
 	const chromiumPath = requireChromium();
 	const codeServerEntry = ensureCodeServer({ log: (line) => console.error(line) }).entry;
 
+	let server;
+	const guard = exitGuard({ timeoutMs, timeoutMessage: () => (server ? `--- code-server log (tail) ---\n${server.logTail()}` : '') });
+	const finish = guard.finish;
+
 	// Directories the caller did not give are made fresh here and removed afterwards.
-	const ownedDirs = [];
 	const throwaway = (name) => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), `postmortem-e2e-${name}-`));
-		ownedDirs.push(dir);
+		guard.onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
 		return dir;
 	};
 	const userDataDir = options.userDataDir ?? throwaway('user-data');
 	const extensionsDir = options.extensionsDir ?? throwaway('extensions');
-
-	let server;
-	let browser;
-	let finishing;
-	// Every way out (suite exit, failure, timeout, signal) comes through here once; later calls wait
-	// for the same cleanup instead of exiting before code-server's process group is gone.
-	const finish = (code, message) => {
-		finishing ??= (async () => {
-			if (message) console.error(message);
-			await browser?.close();
-			await server?.stop();
-			for (const dir of ownedDirs) fs.rmSync(dir, { recursive: true, force: true });
-			process.exit(code);
-		})();
-		return finishing;
-	};
-	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-		process.on(signal, () => void finish(130, `launcher: received ${signal}, stopping code-server`));
-	}
-	// A parent that went away closes our stdout; stop rather than leave code-server running.
-	process.stdout.on('error', () => void finish(1));
-	const deadline = setTimeout(
-		() => void finish(1, `launcher: tests did not finish within ${timeoutMs} ms${server ? `\n--- code-server log (tail) ---\n${server.logTail()}` : ''}`),
-		timeoutMs,
-	);
 
 	try {
 		server = await spawnCodeServer({
@@ -117,11 +95,13 @@ async function main() {
 			target: options.target,
 			onOutput: verbose ? (text) => process.stderr.write(text) : undefined,
 		});
+		guard.onCleanup(() => server.stop());
 		server.exited.then((code) => void finish(1, `launcher: code-server exited early (code ${code})\n${server.logTail()}`));
 		await server.ready();
 
-		browser = await launchChromium(chromiumPath);
-		const page = await browser.browser.newPage();
+		const chromium = await launchChromium(chromiumPath);
+		guard.onCleanup(() => chromium.close());
+		const page = await chromium.browser.newPage();
 		let resolveExit;
 		const suiteExit = new Promise((resolve) => (resolveExit = resolve));
 		// The extension host's console calls arrive as their argument lists (printf-style for mocha).
@@ -134,7 +114,6 @@ async function main() {
 		page.on('crash', () => void finish(1, 'launcher: the workbench page crashed'));
 		await page.goto(workbenchTestUrl(server.origin, options));
 		const code = await suiteExit;
-		clearTimeout(deadline);
 		if (code !== 0 && !verbose) console.error(`--- code-server log (tail) ---\n${server.logTail()}`);
 		await finish(code);
 	} catch (error) {

@@ -1,48 +1,12 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { labelShowsTime, plainHeading, splitLines } from '../../fixtures/expectations';
 
 /** `publisher.name` from package.json. */
 export const EXTENSION_ID = 'postmortem-tools.postmortem';
 
 /** How long a test waits for the language server to produce what it asserts on. */
 export const SERVER_DEADLINE_MS = 30_000;
-
-export interface ExpectedTimelineEntry {
-	/** 24-hour clock time, `HH:MM`. */
-	time: string;
-	/** The text the entry's line starts with: locates the entry in the document. */
-	linePrefix: string;
-}
-
-export interface ExpectedSection {
-	/** What the section's symbol is called (compared ignoring case and Markdown `#` marks). */
-	name: string;
-	linePrefix: string;
-}
-
-export interface ExpectedDocument {
-	languageId: string;
-	sections?: ExpectedSection[];
-	timelineSection?: string;
-	headings?: string[];
-	timeline?: ExpectedTimelineEntry[];
-	notAPostmortem?: boolean;
-}
-
-const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
-
-/** The expectations every editor layer shares (test/fixtures/expectations.json). */
-export const expectations: Record<string, ExpectedDocument> = JSON.parse(
-	fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'expectations.json'), 'utf8'),
-).documents;
-
-export function expected(fileName: string): ExpectedDocument {
-	const document = expectations[fileName];
-	assert.ok(document, `test/fixtures/expectations.json has no entry for ${fileName}`);
-	return document;
-}
 
 /**
  * Polls `probe` until it returns without throwing (and not `undefined`/`false`), then returns its
@@ -114,27 +78,14 @@ export async function foldingRanges(uri: vscode.Uri): Promise<vscode.FoldingRang
 	return ranges ?? [];
 }
 
-/** The line number of the one line that starts with `prefix`. */
-export function lineStartingWith(document: vscode.TextDocument, prefix: string): number {
-	const lines: number[] = [];
-	for (let line = 0; line < document.lineCount; line++) {
-		if (document.lineAt(line).text.startsWith(prefix)) lines.push(line);
-	}
-	assert.equal(lines.length, 1, `exactly one line of ${path.basename(document.uri.fsPath)} should start with ${JSON.stringify(prefix)}`);
-	return lines[0]!;
+/** The document's lines, for the line lookups in ../../fixtures/expectations. */
+export function linesOf(document: vscode.TextDocument): string[] {
+	return splitLines(document.getText());
 }
 
-/** `22:05` -> `10:05 PM`: entries may be labelled with the time as normalised or as written. */
-export function twelveHourClock(time: string): string {
-	const [hours, minutes] = time.split(':').map(Number) as [number, number];
-	const hour12 = hours % 12 === 0 ? 12 : hours % 12;
-	return `${hour12}:${String(minutes).padStart(2, '0')} ${hours < 12 ? 'AM' : 'PM'}`;
-}
-
-/** True when the symbol's label (name or detail) shows the clock time, in either notation. */
+/** True when the symbol's name or detail shows the clock time, in either notation. */
 export function symbolShowsTime(symbol: OutlineSymbol, time: string): boolean {
-	const label = `${symbol.name} ${symbol.detail ?? ''}`.toUpperCase();
-	return label.includes(time) || label.includes(twelveHourClock(time));
+	return labelShowsTime(`${symbol.name} ${symbol.detail ?? ''}`, time);
 }
 
 /** Symbols whose range starts on `line`. */
@@ -146,12 +97,7 @@ export function describeSymbols(symbols: readonly OutlineSymbol[]): string {
 	return symbols.map((symbol) => `${symbol.range.start.line}: ${symbol.name}${symbol.detail ? ` (${symbol.detail})` : ''}`).join('\n');
 }
 
-/** Diagnostics the extension published for a document (other extensions' are left out). */
-export function postmortemDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-	return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source?.toLowerCase().includes('postmortem'));
-}
-
-/** A symbol's name without Markdown `#` marks or a trailing colon, lower-cased, for comparisons. */
+/** A symbol's name without Markdown `#` marks or a trailing colon, lower-cased. */
 export function plainName(symbol: OutlineSymbol): string {
-	return symbol.name.replace(/^#+\s*/, '').replace(/:\s*$/, '').trim().toLowerCase();
+	return plainHeading(symbol.name);
 }

@@ -13,7 +13,7 @@ export async function run(): Promise<void> {
 	// test files (which `require('vscode')`) needs, and dynamic import reaches it from CommonJS.
 	const { default: Mocha } = await import('mocha');
 	const mocha = new Mocha({
-		ui: 'bdd',
+		ui: 'tdd',
 		reporter: 'spec',
 		color: false,
 		timeout: Number(process.env.POSTMORTEM_E2E_TEST_TIMEOUT_MS || 60_000),

@@ -1,22 +1,22 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, describeSymbols, documentSymbols, expected, flattenSymbols, lineStartingWith, openFixture, waitFor } from './helpers';
+import { expected, lineStartingWith, locateTimeline } from '../../fixtures/expectations';
+import { activeExtension, describeSymbols, documentSymbols, flattenSymbols, linesOf, openFixture, symbolsStartingOn, waitFor } from './helpers';
 
-describe('documents that are not postmortems', () => {
-	it('README.md gets only its Markdown headings in the outline and no diagnostics', async () => {
+suite('documents that are not postmortems', () => {
+	test('README.md gets only its Markdown headings in the outline and no diagnostics', async () => {
 		// First prove the server is up and answering, so the README's silence means something.
 		const postmortem = await openFixture('outage-postmortem.md');
 		await activeExtension();
-		const firstEntry = expected('outage-postmortem.md').timeline![0]!;
-		const firstEntryLine = lineStartingWith(postmortem, firstEntry.linePrefix);
+		const [firstEntry] = locateTimeline('outage-postmortem.md', linesOf(postmortem)).entries;
 		await waitFor(
-			async () => flattenSymbols(await documentSymbols(postmortem.uri)).some((symbol) => symbol.range.start.line === firstEntryLine),
+			async () => symbolsStartingOn(flattenSymbols(await documentSymbols(postmortem.uri)), firstEntry!.line).length > 0,
 			undefined,
 			'the server to outline outage-postmortem.md',
 		);
 
 		const readme = await openFixture('README.md');
-		const headingLines = expected('README.md').headings!.map((heading) => lineStartingWith(readme, heading));
+		const headingLines = expected('README.md').headings!.map((heading) => lineStartingWith(linesOf(readme), heading, 'README.md'));
 		const symbols = await waitFor(async () => {
 			const all = flattenSymbols(await documentSymbols(readme.uri));
 			// The Markdown extension's own heading symbols arrive once its server has the file.

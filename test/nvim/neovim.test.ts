@@ -1,0 +1,148 @@
+import * as assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { expected, fixtureNames, fixtureWorkspace, labelShowsTime, locateTimeline, repoRoot, splitLines } from '../fixtures/expectations';
+
+/** What test/nvim/lsp-session.lua writes. */
+interface SessionResult {
+	nvim: string;
+	errors: string[];
+	serverExit: { code: number; signal: number } | null;
+	files: Record<string, FileResult>;
+}
+
+interface FileResult {
+	uri: string;
+	languageId: string;
+	symbolsAnswered: boolean;
+	symbols: NeovimSymbol[];
+	diagnosticsPublished: boolean;
+	diagnostics: { code?: string | number; severity?: number; line: number; message: string; source?: string }[];
+	error?: string;
+}
+
+interface NeovimSymbol {
+	name: string;
+	detail: string;
+	line: number;
+	endLine: number;
+	parentLine: number | null;
+}
+
+const SESSION_DEADLINE_MS = 60_000;
+const serverPath = path.join(repoRoot, 'dist', 'server.js');
+const sessionScript = path.join(repoRoot, 'test', 'nvim', 'lsp-session.lua');
+
+/** Neovim 0.7 or newer, or a failure that says how to install it (never a silent skip). */
+function requireNeovim(): string {
+	const probe = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
+	if (probe.error || probe.status !== 0) {
+		throw new Error('Neovim not found: install it with `apt-get install -y neovim` (0.7 or newer) to run the Neovim tests.');
+	}
+	const version = /NVIM v(\d+)\.(\d+)\.(\d+)/.exec(probe.stdout);
+	assert.ok(version, `cannot read the Neovim version from: ${probe.stdout.split('\n')[0]}`);
+	const [major, minor] = [Number(version[1]), Number(version[2])];
+	assert.ok(major > 0 || minor >= 7, `Neovim ${version[0]} is too old: the tests need 0.7+ (vim.lsp.start_client, vim.wait)`);
+	return version[0];
+}
+
+/** Runs the Lua session in its own process group; the group is killed however the run ends. */
+async function runSession(files: readonly string[]): Promise<SessionResult> {
+	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-nvim-'));
+	const resultPath = path.join(scratch, 'result.json');
+	const nvim = spawn('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${sessionScript}`], {
+		cwd: fixtureWorkspace,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: {
+			...process.env,
+			POSTMORTEM_SERVER: serverPath,
+			POSTMORTEM_NVIM_ROOT: fixtureWorkspace,
+			POSTMORTEM_NVIM_FILES: files.join('\n'),
+			POSTMORTEM_NVIM_RESULT: resultPath,
+			POSTMORTEM_NVIM_DEADLINE_MS: '20000',
+		},
+	});
+	let output = '';
+	nvim.stdout.on('data', (chunk) => (output += chunk));
+	nvim.stderr.on('data', (chunk) => (output += chunk));
+	let timer: NodeJS.Timeout | undefined;
+	try {
+		const exit = await new Promise<number | string>((resolve, reject) => {
+			timer = setTimeout(() => reject(new Error(`Neovim did not finish within ${SESSION_DEADLINE_MS} ms:\n${output}`)), SESSION_DEADLINE_MS);
+			nvim.once('error', reject);
+			nvim.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
+		});
+		assert.ok(fs.existsSync(resultPath), `Neovim exited (${exit}) without writing its result:\n${output}`);
+		return JSON.parse(fs.readFileSync(resultPath, 'utf8')) as SessionResult;
+	} finally {
+		clearTimeout(timer);
+		try {
+			process.kill(-nvim.pid!, 'SIGKILL'); // the server, if it outlived Neovim, is in the group
+		} catch {
+			// the group is already gone
+		}
+		fs.rmSync(scratch, { recursive: true, force: true });
+	}
+}
+
+suite('Neovim (built-in LSP client, dist/server.js --stdio)', function () {
+	this.timeout(SESSION_DEADLINE_MS + 10_000);
+	let session: SessionResult;
+
+	suiteSetup(async () => {
+		requireNeovim();
+		assert.ok(fs.existsSync(serverPath), `${serverPath} is missing: run \`npm run build\` first`);
+		session = await runSession(fixtureNames);
+	});
+
+	test('starts the server over stdio, gets answers and shuts it down cleanly', () => {
+		assert.deepEqual(session.errors, []);
+		assert.deepEqual(session.serverExit, { code: 0, signal: 0 });
+		for (const name of fixtureNames) {
+			assert.ok(session.files[name]?.symbolsAnswered, `documentSymbol answered for ${name}: ${session.files[name]?.error ?? ''}`);
+			assert.equal(session.files[name]!.languageId, expected(name).languageId, `language id sent for ${name}`);
+		}
+	});
+
+	for (const name of fixtureNames.filter((fileName) => expected(fileName).timeline)) {
+		test(`${name}: the outline nests the timeline entries, with their times, under the timeline section`, () => {
+			const lines = splitLines(fs.readFileSync(path.join(fixtureWorkspace, name), 'utf8'));
+			const timeline = locateTimeline(name, lines);
+			const symbols = session.files[name]!.symbols;
+			const listing = `\n${symbols.map((symbol) => `${symbol.line} (in ${symbol.parentLine}): ${symbol.name} | ${symbol.detail}`).join('\n')}`;
+			assert.ok(symbols.some((symbol) => symbol.line === timeline.headingLine), `a symbol for the timeline heading (line ${timeline.headingLine})${listing}`);
+			const children = symbols.filter((symbol) => symbol.parentLine === timeline.headingLine);
+			assert.deepEqual(
+				children.map((symbol) => symbol.line),
+				timeline.entries.map((entry) => entry.line),
+				`the timeline section's children are its entries${listing}`,
+			);
+			children.forEach((child, index) => {
+				const { time } = timeline.entries[index]!;
+				assert.ok(labelShowsTime(`${child.name} ${child.detail}`, time), `entry on line ${child.line} shows ${time}${listing}`);
+			});
+		});
+	}
+
+	test('README.md: no symbols and an empty diagnostics push', () => {
+		const readme = session.files['README.md']!;
+		assert.ok(expected('README.md').notAPostmortem);
+		assert.deepEqual(readme.symbols, []);
+		assert.ok(readme.diagnosticsPublished, 'diagnostics were pushed (empty) for README.md');
+		assert.deepEqual(readme.diagnostics, []);
+	});
+
+	test('pushes diagnostics to a client without pull support: seed 000 has no time zone', () => {
+		const file = session.files['incident-postmortem.txt']!;
+		assert.ok(file.diagnosticsPublished, 'publishDiagnostics arrived for incident-postmortem.txt');
+		const lines = splitLines(fs.readFileSync(path.join(fixtureWorkspace, 'incident-postmortem.txt'), 'utf8'));
+		const { headingLine } = locateTimeline('incident-postmortem.txt', lines);
+		assert.ok(
+			file.diagnostics.some((diagnostic) => diagnostic.code === 'timezone-missing' && diagnostic.line === headingLine),
+			`timezone-missing on the TIMELINE heading (line ${headingLine}); got ${JSON.stringify(file.diagnostics)}`,
+		);
+	});
+});
