@@ -73,6 +73,6 @@ function hasBlankLineAfterHeading(document: PostmortemDocument, section: Section
 }
 
 function blankLineBefore(document: PostmortemDocument, section: Section): boolean {
-  const before = document.text.slice(0, section.headingSpan.start);
-  return /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)$/.test(before) || section.headingSpan.start === 0;
+  const before = document.text.slice(Math.max(0, section.headingSpan.start - 200), section.headingSpan.start).replace(/\r\n?/g, '\n');
+  return /\n[ \t]*\n$/.test(before) || section.headingSpan.start === 0;
 }
