@@ -56,7 +56,8 @@ export const codeActionsFeature: Feature = {
           const range = toRange(document, finding.span);
           if (!overlaps(range, params.range)) continue;
           const matching: Diagnostic | undefined = ours.find((d) => d.code === finding.code && sameRange(d.range, range));
-          if (ours.length > 0 && !matching) continue;
+          // Diagnostics in the request that are not ours mean the user is looking at another tool's problem.
+          if (params.context.diagnostics.length > 0 && !matching) continue;
           for (const fix of service.quickFixes(served.model, finding, served.options)) {
             const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(document, fix.edits) };
             if (matching) action.diagnostics = [matching];
