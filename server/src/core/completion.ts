@@ -1,5 +1,6 @@
 import type { PostmortemDocument, SectionKind, Span, Zone } from './model';
 import { defaultOptions, type PostmortemOptions } from './options';
+import { conventionalOrder, requiredSectionKinds, templateSectionFor } from './analysis/profiles';
 import { SECTION_GUIDES, guideFor } from './authoring/sectionGuide';
 import { escapeSnippetText } from './authoring/snippetSyntax';
 import { formatHeadingLike } from './authoring/headingStyle';
@@ -103,12 +104,17 @@ function complete(document: PostmortemDocument, offset: number, { options = defa
 // ---------------------------------------------------------------------------------------------
 // Sections
 
-/** What may be typed before a section completion: nothing, `#`s, `**`, or the start of a title. */
-const HEADING_PREFIX = /^(?:#{1,6} ?|\*\*|<[a-z0-9]*>?)?[\p{L}' ]{0,40}$/iu;
+/**
+ * What may be typed before a section completion: nothing, `#`s, `**`, `<b>`, or the first
+ * words of a title, capitalised (a lower-case start is prose continuing a paragraph).
+ */
+const HEADING_PREFIX = /^(?:#{1,6} ?|\*\*|<[a-z0-9]*>?)?(?:\p{Lu}[\p{L}']*(?: [\p{L}']*){0,5})?$/u;
 
 function sectionCompletions(document: PostmortemDocument, offset: number, lineStart: number, options: PostmortemOptions, entryOffered: boolean): PostmortemCompletion[] {
   const present = new Set<SectionKind>(document.allSections.flatMap((s) => s.kinds));
-  const required = new Set(options.requiredSections);
+  const required = new Set(requiredSectionKinds(options));
+  const order = conventionalOrder(options);
+  const orderOf = (kind: SectionKind) => (order.includes(kind) ? order.indexOf(kind) : order.length);
   const text = document.text;
   const lineBreak = dominantLineBreak(text);
   const previousLine = text.slice(lineStartOf(text, Math.max(0, lineStart - 1)), Math.max(0, lineStart - 1));
@@ -116,23 +122,26 @@ function sectionCompletions(document: PostmortemDocument, offset: number, lineSt
   const leading = lineStart > 0 && previousLine.trim() !== '' ? lineBreak : '';
   // Sections after the last one above the cursor come first: the report's natural order.
   const before = document.allSections.filter((s) => s.headingSpan.start < offset && s.kind !== 'title' && s.kind !== 'other');
-  const lastOrder = Math.max(-1, ...before.map((s) => SECTION_GUIDES.findIndex((g) => g.kind === s.kind)));
+  const lastOrder = Math.max(-1, ...before.flatMap((s) => s.kinds.map(orderOf)));
 
   const proposals: { kinds: SectionKind[]; title: string; guidance: string; required: boolean; order: number }[] = [];
   const missing = (kind: SectionKind) => !present.has(kind);
-  if (missing('root-cause') && missing('resolution')) {
+  // The 0x19 assignment names one section for both; the other templates keep them apart.
+  if (missing('root-cause') && missing('resolution') && (options.profile ?? 'holberton') === 'holberton') {
     proposals.push({
       kinds: ['root-cause', 'resolution'],
       title: 'Root Cause and Resolution',
       guidance: `${guideFor('root-cause')!.guidance}\n\n${guideFor('resolution')!.guidance}`,
       required: required.has('root-cause') || required.has('resolution'),
-      order: SECTION_GUIDES.findIndex((g) => g.kind === 'root-cause'),
+      order: orderOf('root-cause'),
     });
   }
-  SECTION_GUIDES.forEach((guide, order) => {
-    if (!missing(guide.kind)) return;
-    for (const title of guide.titles) proposals.push({ kinds: [guide.kind], title, guidance: guide.guidance, required: required.has(guide.kind), order });
-  });
+  for (const guide of SECTION_GUIDES) {
+    if (!missing(guide.kind)) continue;
+    // The chosen template's heading first, then the other common names.
+    const titles = [templateSectionFor(guide.kind, options).title, ...guide.titles].filter((title, i, all) => all.indexOf(title) === i);
+    for (const title of titles) proposals.push({ kinds: [guide.kind], title, guidance: guide.guidance, required: required.has(guide.kind), order: orderOf(guide.kind) });
+  }
 
   return proposals.map((proposal, index) => {
     const lines = formatHeadingLike(document, proposal.title, offset);
@@ -183,12 +192,15 @@ function timelineEntryCompletion(document: PostmortemDocument, offset: number, l
   let why: string;
   let localZone: string | undefined;
   if (previous?.time) {
+    // After a range (`13:20 - 13:50`), the next entry follows its end.
+    const base = previous.endTime ?? previous.time;
+    const baseMinutes = previous.minutes === undefined ? undefined : previous.minutes + (previous.endTime ? clockDifference(previous.time, previous.endTime) : 0);
     let step = ENTRY_STEP_MINUTES;
     // Between two entries less than 5 minutes apart, stay between them.
-    if (next?.minutes !== undefined && previous.minutes !== undefined && next.minutes - previous.minutes < ENTRY_STEP_MINUTES) {
-      step = Math.max(0, Math.floor((next.minutes - previous.minutes) / 2));
+    if (next?.minutes !== undefined && baseMinutes !== undefined && next.minutes - baseMinutes < ENTRY_STEP_MINUTES) {
+      step = Math.max(0, Math.floor((next.minutes - baseMinutes) / 2));
     }
-    const moved = addMinutes(previous.time, step);
+    const moved = addMinutes(base, step);
     time = moved.clock;
     days = moved.days;
     why = `${step} min after the entry above`;
@@ -228,6 +240,11 @@ function timelineEntryCompletion(document: PostmortemDocument, offset: number, l
     sortText: '0',
     preselect: true,
   };
+}
+
+/** Minutes from one wall-clock time to a later one, wrapping past midnight. */
+function clockDifference(from: WallClock, to: WallClock): number {
+  return (((to.hour - from.hour) * 60 + (to.minute - from.minute)) % 1440 + 1440) % 1440;
 }
 
 /** A new first entry repeats the zone only when the document gives it nowhere else for the timeline. */

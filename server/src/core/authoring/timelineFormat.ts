@@ -141,7 +141,7 @@ export function entryStyleOf(document: PostmortemDocument, entry: TimelineEntry)
     clock: timelineClockStyle(document, entry),
     zoneText,
     separator: descriptionBelow ? separator.replace(/[\s\-–—:|]+$/, '') : separator.length > 0 ? separator : ' ',
-    closing: descriptionBelow ? '' : closingMarkup(lead + separator),
+    closing: descriptionBelow ? '' : closingMarkup(lead, separator),
     table: false,
     extraCells: 0,
     descriptionBelow,
@@ -160,16 +160,17 @@ function timelineClockStyle(document: PostmortemDocument, exemplar: TimelineEntr
   return style;
 }
 
-/** `**` or `__` (or `_`/`*`) left open by the text before the description, to close after it. */
-function closingMarkup(before: string): string {
+/** `**` or `__` (or `_`/`*`) opened before the time and not closed before the description. */
+function closingMarkup(lead: string, separator: string): string {
+  const count = (text: string, mark: string) => text.split(mark).length - 1;
   for (const mark of ['**', '__']) {
-    if (before.split(mark).length % 2 === 0) return mark;
+    if ((count(lead, mark) + count(separator, mark)) % 2 === 1) return mark;
   }
-  const singles = before.replace(/\*\*|__/g, '');
+  // `- ` or `* ` at the start is a bullet, not emphasis.
+  const singles = (text: string) => text.replace(/\*\*|__/g, '');
+  const leadSingles = singles(lead).replace(/^\s*[*]\s/, '');
   for (const mark of ['*', '_']) {
-    // `* ` at the start is a bullet, not emphasis.
-    const count = (singles.replace(/^\s*\*\s/, '').match(mark === '*' ? /\*/g : /_/g) ?? []).length;
-    if (count % 2 === 1) return mark;
+    if ((count(leadSingles, mark) + count(singles(separator), mark)) % 2 === 1) return mark;
   }
   return '';
 }
