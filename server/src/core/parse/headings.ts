@@ -19,6 +19,8 @@ export interface HeadingCandidate {
   readonly timeLed: boolean;
 }
 
+const MAX_HEADING_LENGTH = 400;
+
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|(?=[A-Za-z*_<]))(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const HTML_HEADING = /^\s*<h([1-6])\b[^>]*>(.*?)<\/h\1>\s*(?:<br\s*\/?>)?\s*$/i;
@@ -46,8 +48,12 @@ export function cleanHeadingText(raw: string): { title: string; offset: number }
   while (stripLead(/^(?:\s+|\*\*|__|[*_`]|<[^>]{0,200}>|[\p{Extended_Pictographic}\u200d\ufe0f\u20e3]+)/u)) {
     /* keep stripping */
   }
-  text = text
-    .replace(/(?:<[^>]{0,200}>|\s|[*_`]|[\p{Extended_Pictographic}\u200d\ufe0f]|\([^()]{0,3}\)|[(╯°□）︵┻━┛ツ¯\\/]+)*$/u, '')
+  // Trailing decoration: emoji and kaomoji ("(╯°□°)╯︵ ┻━┻") are words with no ASCII letter or digit.
+  const words = text.split(/\s+/);
+  while (words.length > 1 && !/[A-Za-z0-9]/.test(words.at(-1)!)) words.pop();
+  text = words
+    .join(' ')
+    .replace(/(?:<[^>]{0,200}>|\s|[*_`]|[\p{Extended_Pictographic}\u200d\ufe0f])*$/u, '')
     .replace(/[\s:]+$/, '')
     .replace(/(?:\*\*|__)\s*:?$/, '')
     .replace(/[\s:]+$/, '');
@@ -104,7 +110,9 @@ function inShellBlock(lines: readonly Line[], index: number): boolean {
  */
 export function readHeading(lines: readonly Line[], index: number, isFirstContentLine: boolean): HeadingCandidate | undefined {
   const line = lines[index]!;
-  if (line.ignored || isBlank(line)) return undefined;
+  // No real heading runs past a few hundred characters; the bound also keeps every pattern
+  // below linear on adversarial megabyte lines.
+  if (line.ignored || line.text.length > MAX_HEADING_LENGTH || isBlank(line)) return undefined;
   const text = line.text;
   const make = (style: HeadingStyle, rawLevel: number | undefined, rawTitle: string, rawTitleStart: number, lineCount = 1): HeadingCandidate | undefined => {
     const { title, offset } = cleanHeadingText(rawTitle);

@@ -164,6 +164,28 @@ export function readClockTimeAt(text: string, index: number, base = 0): TimeToke
   return makeTime(Number(h), 0, undefined, meridiemText, false, Boolean(tilde) || APPROXIMATE_WORD.test(text.slice(Math.max(0, index - 16), index)), base + index + (tilde ? tilde.length : 0), base + index + whole.length);
 }
 
+const MILITARY_RANGE = /\b(?:from|between)\s{1,3}([01]\d|2[0-3])([0-5]\d)(?:\s?(?:hrs|h|Z))?\s{1,3}(?:to|until|and|-|–)\s{1,3}([01]\d|2[0-3])([0-5]\d)(?:\s?(?:hrs|h|Z))?(?![\d:.])/gi;
+
+/**
+ * Finds military-time ranges ("from 0233 to 0239"). Four digits alone are too often a year or a
+ * count to read as a time, so they are accepted only in this shape.
+ */
+export function findMilitaryRanges(text: string, base = 0): Array<[TimeToken, TimeToken]> {
+  const ranges: Array<[TimeToken, TimeToken]> = [];
+  MILITARY_RANGE.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = MILITARY_RANGE.exec(text)) !== null) {
+    const whole = match[0];
+    const firstAt = match.index + whole.search(/\d/);
+    const secondAt = match.index + whole.lastIndexOf(match[3]! + match[4]!);
+    ranges.push([
+      makeTime(Number(match[1]), Number(match[2]), undefined, undefined, false, false, base + firstAt, base + firstAt + 4),
+      makeTime(Number(match[3]), Number(match[4]), undefined, undefined, false, false, base + secondAt, base + secondAt + 4),
+    ]);
+  }
+  return ranges;
+}
+
 /** Minute of the day (fractional with seconds) of a valid time. */
 export function minuteOfDay(time: ClockTime): number {
   return time.hour * 60 + time.minute + (time.second ?? 0) / 60;
@@ -292,6 +314,12 @@ export function readZoneAt(text: string, base: number, source: ZoneSource): Zone
   if (named) {
     const zone = nameToZone(named[0], base + lead, source);
     if (zone) return zone;
+  }
+  // tz database names: "Africa/Kigali", "America/Los_Angeles".
+  const tzName = letter ? /^(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/([A-Za-z_]+)(?:\/[A-Za-z_]+)?/.exec(rest) : null;
+  if (tzName) {
+    const offset = CITY_OFFSETS[tzName[1]!.replace(/_/g, ' ').toLowerCase()];
+    return { name: tzName[0], ...(offset !== undefined ? { offsetMinutes: offset } : {}), source, span: { start: base + lead, end: base + lead + tzName[0].length } };
   }
   const offsetMatch = /^(?:UTC|GMT|utc|gmt)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?(?![\d])/.exec(rest);
   if (offsetMatch) return offsetToZone(offsetMatch[0], base + lead, source);

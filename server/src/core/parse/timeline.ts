@@ -58,14 +58,16 @@ export function readTimeline(
       current = undefined;
       continue;
     }
-    const allTimes = !hasDigit(line.text) && /time|hour/i.test(line.text) ? ALL_TIMES.exec(line.text) : null;
-    if (allTimes) {
-      const after = allTimes.index + allTimes[0].length;
-      const zone = findZones(line.text.slice(after, after + 40), line.start + after, 'all-times-line').find((z) => z.span.start - line.start - after <= 2);
-      if (zone) {
-        declaredZones.push(zone);
-        continue;
+    const allTimesZone = readAllTimesLine(line);
+    if (allTimesZone) {
+      declaredZones.push(allTimesZone);
+      // `2015-10-21 (*all times UTC*)` also sets the date.
+      const date = hasDigit(line.text) ? findDates(line.text, line.start)[0] : undefined;
+      if (date) {
+        dateContext = withYear(date, dateContext);
+        dateContextId++;
       }
+      continue;
     }
     // Table rows: header cells carry the zone (`| Time (UTC) | Event |`).
     if (/^\s*\|/.test(line.text)) {
@@ -135,6 +137,17 @@ export function readTimeline(
   // A timeline written as prose has no time-led lines: read the first time in each line instead.
   if (drafts.length === 0 && !strict) {
     return readProseTimeline(lines, regions, sectionHeadingLines, baseDate, declaredZones);
+  }
+  // "All times in UTC" may stand outside the timeline (an `<aside>` in the summary).
+  if (declaredZones.length === 0) {
+    for (const line of lines) {
+      if (line.ignored || !line.text.includes('ime')) continue;
+      const zone = readAllTimesLine(line);
+      if (zone) {
+        declaredZones.push(zone);
+        break;
+      }
+    }
   }
   // Bullets with a time mid-sentence are entries in timelines written that way, or between
   // time-led entries; after the last one they are remarks ("made stricter at 07:40 PDT").
@@ -236,6 +249,26 @@ interface EntryRead {
 
 /** "All times in UTC", "_All times UTC unless noted._", "Times are shown in CEST", "All timestamps in UTC". */
 const ALL_TIMES = /\b(?:all\s+)?(?:times?|timestamps?|hours)\b(?:\s+(?:are|is))?(?:\s+(?:shown|listed|given|expressed|written))?(?:\s+(?:in|as))?\s+(?:the\s+)?/i;
+
+/**
+ * Reads a line that declares the zone of every time ("All times in UTC", "_All times UTC unless
+ * noted._", "📆 All timestamps in UTC"). A name we do not know still declares a zone, with no
+ * offset: the author stated one, and saying it is missing would be wrong.
+ */
+function readAllTimesLine(line: Line): Zone | undefined {
+  if (line.text.length > 160 || !/time|hour/i.test(line.text)) return undefined;
+  const allTimes = ALL_TIMES.exec(line.text);
+  if (!allTimes || (hasDigit(line.text) && findClockTimes(line.text).length > 0)) return undefined;
+  const after = allTimes.index + allTimes[0].length;
+  const known = findZones(line.text.slice(after, after + 40), line.start + after, 'all-times-line').find((z) => z.span.start - line.start - after <= 2);
+  if (known) return known;
+  const direct = readZoneAt(line.text.slice(after, after + 60), line.start + after, 'all-times-line');
+  if (direct) return direct;
+  const word = /^[*_]*([A-Z][\w/+-]{1,40}(?: [A-Z][a-z]+){0,2})/.exec(line.text.slice(after));
+  if (!word || /^(?:The|This|These|Our|We|Are|Is|Unless|Local|Approximate)\b/.test(word[1]!)) return undefined;
+  const start = line.start + after + word[0].length - word[1]!.length;
+  return { name: word[1]!, source: 'all-times-line', span: { start, end: start + word[1]!.length } };
+}
 
 /** How far into a line a leading time, its range end, zone and date can reach. */
 const HEAD_LENGTH = 96;

@@ -1,6 +1,6 @@
 import type { CalendarDate, IncidentWindow, Section, Timeline, Zone } from '../model';
 import { linesIn, type Line } from './lines';
-import { dayNumber, findClockTimes, findDates, findDurations, findZones, minuteOfDay, readZoneAt, type DurationToken, type TimeToken } from './timeTokens';
+import { dayNumber, findClockTimes, findMilitaryRanges, findDates, findDurations, findZones, minuteOfDay, readZoneAt, type DurationToken, type TimeToken } from './timeTokens';
 
 /**
  * Reads the incident window the summary states: a start and end (`from 10:00 PM to 11:45 PM`,
@@ -110,6 +110,10 @@ function findRange(text: string, region: readonly Line[]): { start: WindowPoint;
     const before = text.slice(Math.max(a.line.start, a.time.span.start - 60), a.time.span.start);
     if (!RANGE_INTRO.test(before)) continue;
     return { start: pointAt(a.line, a.time), end: pointAt(b.line, b.time) };
+  }
+  for (const line of region) {
+    const military = findMilitaryRanges(line.text, line.start)[0];
+    if (military) return { start: pointAt(line, military[0]), end: pointAt(line, military[1]) };
   }
   // `began at X ... lasted until Y`.
   const startToken = tokens.find((t) => START_WORDS.test(text.slice(Math.max(t.line.start, t.time.span.start - 40), t.time.span.start)));

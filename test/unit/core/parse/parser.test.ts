@@ -176,3 +176,58 @@ suite('parsePostmortem: traps', () => {
     }
   });
 });
+
+suite('parsePostmortem: shapes seen outside the development corpus', () => {
+  const parse = (lines: string[]) => parsePostmortem(lines.join('\n'));
+
+  test('headings: ALL-CAPS ATX, bold inside ATX with a kaomoji, indented caps, <b> with <br/>', () => {
+    const model = parse(['## ISSUE SUMMARY', 'x', '### **TIMELINE:** (╯°□°)╯︵ ┻━┻', '- 10:00 UTC a', '', '  CAUSE', 'y', '', '<b>CORRECTIVE ACTIONS</b> <br/>', 'z']);
+    assert.deepEqual(model.allSections.map((s) => [s.kind, s.title]), [['summary', 'ISSUE SUMMARY'], ['timeline', 'TIMELINE'], ['root-cause', 'CAUSE'], ['corrective-actions', 'CORRECTIVE ACTIONS']]);
+  });
+
+  test('zones: city-time headings without a space, lowercase names, tz names, unknown names, an aside line', () => {
+    assert.equal(parse(['Timeline(in Kigali Time):', '10:00 AM: a', '10:05 AM: b']).timeline.entries[0]!.zone?.offsetMinutes, 120);
+    assert.equal(parse(['Timeline(all times pacific Time):', '10:00 AM: a', '10:05 AM: b']).timeline.entries[0]!.zone?.name, 'Pacific Time');
+    assert.equal(parse(['## Timeline', 'All times in Africa/Kigali', '- 10:00 a', '- 10:05 b']).timeline.entries[0]!.zone?.offsetMinutes, 120);
+    assert.equal(parse(['## Timeline', 'All times in Zulu-7', '- 10:00 a', '- 10:05 b']).timeline.entries[0]!.zone?.name, 'Zulu-7');
+    assert.equal(parse(['## Summary', '<aside>', '📆 All timestamps in UTC', '</aside>', '## Timeline', '- 10:00 a', '- 10:05 b']).timeline.entries[0]!.zone?.name, 'UTC');
+  });
+
+  test('a date line above a table that declares the zone; a date-only first row', () => {
+    const model = parse(['## Timeline', '2015-10-21 (*all times UTC*)', '', '| Time | Event |', '|---|---|', '| 14:57 | a |', '| 15:02 | b |']);
+    assert.deepEqual(model.timeline.entries.map((e) => [hhmm(e.time), isoDate(e.date), e.zone?.name]), [['14:57', '2015-10-21', 'UTC'], ['15:02', '2015-10-21', 'UTC']]);
+    const dateRow = parse(['## Timeline', '| When | What |', '|---|---|', '| Jul 25, 2016 | |', '| 6:20:08 PM | a |', '| … | … |', '| 6:45 PM | b |']);
+    assert.deepEqual(dateRow.timeline.entries.map((e) => [hhmm(e.time), isoDate(e.date)]), [['18:20', '2016-07-25'], ['18:45', '2016-07-25']]);
+  });
+
+  test('status updates that cross midnight, dated entries without a year, spacing mixed in one document', () => {
+    const updates = parse(['**Update 23:35:** investigating', '', '**Update 23:50:** found', '', '**Update 00:05:** fixed']);
+    assert.deepEqual(updates.timeline.entries.map((e) => e.dayOffset), [0, 0, 1]);
+    const noYear = parse(['## Timeline', '- August 10, 15:30 UTC: a', '- August 11, 01:00 UTC: b']);
+    assert.ok(noYear.timeline.entries[1]!.minutes! - noYear.timeline.entries[0]!.minutes! === 570);
+    const mixed = parse(['## Timeline', '- 9:45 AM: a', '- 10:00AM: b', '- 07:30am: c']);
+    assert.deepEqual(mixed.timeline.entries.map((e) => hhmm(e.time)), ['09:45', '10:00', '07:30']);
+  });
+
+  test('window: military ranges, overnight ranges, ranges across two days with an em dash', () => {
+    const military = parse(['## Summary', 'For 6 minutes from 0233 to 0239 on 15Sep94, the service was down.', '## Timeline', '- 02:33 a']);
+    assert.deepEqual([hhmm(military.window.start), hhmm(military.window.end), military.window.statedDurationMinutes], ['02:33', '02:39', 6]);
+    const overnight = parse(['## Summary', 'From 10:30 PM to 8:30 AM the queue stalled.', '## Timeline', '- 10:30 PM a']);
+    assert.equal(overnight.window.endMinutes! - overnight.window.startMinutes!, 600);
+    const twoDays = parse(['Duration: January 5, 2023, 10:00 PM — January 6, 2023, 2:00 AM EST', '', 'Timeline:', '10:00 PM a']);
+    assert.deepEqual([isoDate(twoDays.window.startDate), isoDate(twoDays.window.endDate), twoDays.window.endMinutes! - twoDays.window.startMinutes!], ['2023-01-05', '2023-01-06', 240]);
+  });
+
+  test('durations that are not the outage are not read as the stated duration', () => {
+    for (const sentence of ['We keep a 24 hour operations rotation.', 'The client timeout is 10 minutes.', 'Only pods 6-9hours old were affected.', 'The maintenance window of 4 hours was planned.']) {
+      assert.equal(parse(['## Summary', sentence, '## Timeline', '- 10:00 a']).window.statedDurationMinutes, undefined, sentence);
+    }
+    assert.equal(parse(['## Summary', 'Incident duration: 36 minutes', 'Time to resolve: 9 minutes', '## Timeline', '- 10:00 a']).window.statedDurationMinutes, 36);
+  });
+
+  test('a summary heading in Portuguese; CRLF throughout', () => {
+    const model = parsePostmortem(['## Resumo', 'x', '## Timeline', '- 10:00 UTC a', '- 10:05 UTC b'].join('\r\n'));
+    assert.deepEqual(model.allSections.map((s) => s.kind), ['summary', 'timeline']);
+    assert.equal(model.timeline.entries.length, 2);
+  });
+});
