@@ -431,9 +431,11 @@ function trimDecoration(text: string): string {
 
 function insideUrl(text: string, index: number): boolean {
   if (!text.includes('://') && !text.includes('www.')) return false;
-  const before = text.slice(0, index);
-  const urlStart = before.search(/(?:https?:\/\/|www\.)\S*$/);
-  return urlStart >= 0;
+  // The word the index sits in, back to the last white space: a URL if it holds a scheme or www.
+  let wordStart = index;
+  while (wordStart > 0 && !/\s/.test(text[wordStart - 1]!)) wordStart--;
+  const word = text.slice(wordStart, index);
+  return word.includes('://') || word.includes('www.');
 }
 
 function readProseTimeline(lines: Line[], regions: Span[], headingLines: Set<number>, baseDate: CalendarDate | undefined, declaredZones: Zone[]): Timeline {
