@@ -1,9 +1,11 @@
-import type { ClockTime, PostmortemDocument, Section, Span, TimelineEntry } from './model';
+import type { PostmortemDocument, Section, Span, TimelineEntry } from './model';
 import type { PostmortemOptions } from './options';
 import { describeEntryTime, formatClockTime, formatDisplayDate } from './format';
 import { formatDuration, formatGap, formatIncidentOffset } from './analysis/durationText';
 import { computeMetrics, METRIC_DEFINITIONS, type IncidentMetrics, type Milestone } from './analysis/metrics';
 import { durationTolerance, timelineReadings, windowMinutes } from './analysis/rules/durationMismatch';
+import { timeOfDay } from './analysis/meridiem';
+import { quote as quoteSpan } from './analysis/rules/rule';
 import { entryPoint, minutesBetween } from './analysis/timeAxis';
 import { groupTimelineEntries, type TimelineGroup } from './analysis/timelineGroups';
 
@@ -39,7 +41,7 @@ function within(span: Span | undefined, offset: number): boolean {
 }
 
 function quote(document: PostmortemDocument, span: Span | undefined): string {
-  return span ? document.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim() : '';
+  return span ? quoteSpan(document, span) : '';
 }
 
 /** Escapes text quoted from the document so it shows literally in Markdown. */
@@ -77,16 +79,12 @@ function entryHover(document: PostmortemDocument, group: TimelineGroup, index: n
     else facts.push(`${formatDuration(-until)} after the resolution (${literal(quote(document, resolved.span))})`);
   }
   if (entry.endTime?.valid && entry.time?.valid) {
-    let length = toMinutes(entry.endTime) - toMinutes(entry.time);
+    let length = timeOfDay(entry.endTime) - timeOfDay(entry.time);
     if (length < 0) length += 1440;
     facts.push(`The range ${literal(quote(document, entry.time.span))} to ${literal(quote(document, entry.endTime.span))} lasts ${formatDuration(length)}`);
   }
   if (facts.length > 0) lines.push('', ...facts.map((fact) => `- ${fact}`));
   return { span, markdown: lines.join('\n') };
-}
-
-function toMinutes(time: ClockTime): number {
-  return time.hour * 60 + time.minute + (time.second ?? 0) / 60;
 }
 
 /** `23:45, 2024-01-15, UTC` or `23:45, no time zone stated`. */

@@ -1,4 +1,4 @@
-import type { CalendarDate, ClockTime, IncidentWindow, TimelineEntry, Zone } from '../model';
+import type { ClockTime, IncidentWindow, TimelineEntry, Zone } from '../model';
 
 const MINUTES_PER_DAY = 1440;
 
@@ -33,33 +33,20 @@ export interface TimePoint {
   readonly time?: ClockTime;
 }
 
-/** Days since 1970-01-01 for a date with a year; undefined without a year or for impossible dates. */
-export function daysSinceEpoch(date: CalendarDate): number | undefined {
-  if (date.year === undefined) return undefined;
-  const ms = Date.UTC(date.year, date.month - 1, date.day);
-  const check = new Date(ms);
-  if (check.getUTCMonth() !== date.month - 1 || check.getUTCDate() !== date.day) return undefined;
-  return Math.round(ms / 86_400_000);
-}
-
-/** The point of a timeline entry: its time on the common axis, or its date for date-only entries. */
+/**
+ * The point of a timeline entry: its time on the common axis, or, for a date-only entry, its
+ * day (the parser places those at midnight; they compare by whole days).
+ */
 export function entryPoint(entry: TimelineEntry): TimePoint | undefined {
-  if (entry.minutes !== undefined && Number.isFinite(entry.minutes) && entry.time?.valid !== false) {
-    return {
-      minutes: entry.minutes,
-      dated: isDated(entry.minutes),
-      dayOnly: false,
-      offsetMinutes: entry.zone?.offsetMinutes,
-      zone: entry.zone,
-      time: entry.time,
-    };
-  }
-  if (entry.time === undefined && entry.date !== undefined) {
-    const days = daysSinceEpoch(entry.date);
-    if (days === undefined) return undefined;
-    return { minutes: days * MINUTES_PER_DAY, dated: true, dayOnly: true, offsetMinutes: entry.zone?.offsetMinutes, zone: entry.zone };
-  }
-  return undefined;
+  if (entry.minutes === undefined || !Number.isFinite(entry.minutes) || entry.time?.valid === false) return undefined;
+  return {
+    minutes: entry.minutes,
+    dated: isDated(entry.minutes),
+    dayOnly: entry.time === undefined,
+    offsetMinutes: entry.zone?.offsetMinutes,
+    zone: entry.zone,
+    time: entry.time,
+  };
 }
 
 /** The stated start of the incident window, when it has a usable time. */
@@ -117,13 +104,8 @@ function dayStart(minutes: number): number {
   return Math.floor(minutes / MINUTES_PER_DAY) * MINUTES_PER_DAY;
 }
 
-/** The minute of the day (0..1439) a point shows on its own clock. */
-export function minuteOfDay(point: TimePoint): number {
-  return ((point.minutes % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
-}
-
 /** Whether two zones name the same clock: equal names, or the same known offset. */
-export function sameZoneClock(a: Zone, b: Zone): boolean {
+function sameZoneClock(a: Zone, b: Zone): boolean {
   if (normaliseZoneName(a.name) === normaliseZoneName(b.name)) return true;
   return a.offsetMinutes !== undefined && a.offsetMinutes === b.offsetMinutes;
 }

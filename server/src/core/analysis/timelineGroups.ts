@@ -34,11 +34,6 @@ export function groupTimelineEntries(document: PostmortemDocument, granularity: 
   return groups;
 }
 
-/** The group an entry belongs to. */
-export function groupOfEntry(groups: readonly TimelineGroup[], entry: TimelineEntry): TimelineGroup | undefined {
-  return groups.find((group) => group.entries.includes(entry));
-}
-
 function owningSection(document: PostmortemDocument, entry: TimelineEntry, granularity: 'timeline' | 'innermost'): Section | undefined {
   const at = entry.lineSpan.start;
   let innermost: Section | undefined;
@@ -52,9 +47,4 @@ function owningSection(document: PostmortemDocument, entry: TimelineEntry, granu
     if (section.kinds.includes('timeline')) timelineSection = section;
   }
   return granularity === 'timeline' ? (timelineSection ?? innermost) : innermost;
-}
-
-/** The section (of any depth) whose heading line holds `offset`, if any. */
-export function sectionWithHeadingAt(document: PostmortemDocument, offset: number): Section | undefined {
-  return document.allSections.find((section) => offset >= section.headingSpan.start && offset <= section.headingSpan.end);
 }

@@ -1,4 +1,5 @@
 import type { PostmortemDocument, SectionKind, Span } from '../../model';
+import { lineEndOf, nextLineStart } from '../../edits/textEdits';
 import type { Finding } from '../findings';
 import { requiredSectionKinds, templateSectionFor } from '../profiles';
 import { DiagnosticCodes, type Rule } from './rule';
@@ -45,21 +46,12 @@ export function anchorSpan(document: PostmortemDocument): Span | undefined {
   const first = document.sections[0];
   if (first && first.kind === 'title') return first.titleSpan;
   const text = document.text;
-  let offset = 0;
-  while (offset < text.length) {
-    const ignored = document.ignoredSpans.find((span) => offset >= span.start && offset < span.end);
-    if (ignored) {
-      offset = ignored.end;
-      continue;
-    }
-    let end = offset;
-    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-    const line = text.slice(offset, end);
-    if (line.trim() !== '') {
-      const lead = line.length - line.trimStart().length;
-      return { start: offset + lead, end: offset + line.trimEnd().length };
-    }
-    offset = end + 1;
+  for (let offset = 0; offset < text.length; offset = nextLineStart(text, offset)) {
+    if (document.ignoredSpans.some((span) => offset >= span.start && offset < span.end)) continue;
+    const line = text.slice(offset, lineEndOf(text, offset));
+    if (line.trim() === '') continue;
+    const lead = line.length - line.trimStart().length;
+    return { start: offset + lead, end: offset + line.trimEnd().length };
   }
-  return first ? first.titleSpan : undefined;
+  return first?.titleSpan;
 }
