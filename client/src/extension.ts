@@ -6,6 +6,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
 
 let client: LanguageClient | undefined;
 
@@ -37,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('postmortem', 'Postmortem', serverOptions, clientOptions);
   await client.start();
+  registerCommands(context, client);
 }
 
 export async function deactivate(): Promise<void> {

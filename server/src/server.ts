@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPostmortemService } from './core/service';
 import { DocumentCache } from './documentCache';
 import { readClientProfile, type Feature, type FeatureContext } from './feature';
+import { commandsFeature } from './features/commands';
 import { completionFeature } from './features/completion';
 import { diagnosticsFeature } from './features/diagnostics';
 import { documentSymbolsFeature } from './features/documentSymbols';
@@ -36,6 +37,7 @@ const features: readonly Feature[] = [
   codeLensFeature,
   codeActionsFeature,
   completionFeature,
+  commandsFeature,
 ];
 
 /** What the platform provides; the Node entry point passes `.postmortem.json` discovery. */

@@ -11,6 +11,8 @@ import {
   documentClockStyle,
   entryStyleOf,
   formatClock,
+  formatUtcOffset,
+  newTimelineZoneSuffix,
   renderEntry,
   timelineSectionAt,
   timelineZone,
@@ -214,12 +216,12 @@ function timelineEntryCompletion(document: PostmortemDocument, offset: number, l
     time = { hour: local.getUTCHours(), minute: local.getUTCMinutes() };
     why = known ? `now in ${zone!.name}` : 'now, on your clock';
     // With no zone to go by, say which clock the stamp is on.
-    if (!zone) localZone = ` ${formatOffset(clock.utcOffsetMinutes)}`;
+    if (!zone) localZone = ` ${formatUtcOffset(clock.utcOffsetMinutes)}`;
   } else {
     return undefined;
   }
 
-  const zoneSuffix = exemplar ? '' : (localZone ?? entryZoneSuffix(document));
+  const zoneSuffix = exemplar ? '' : (localZone ?? newTimelineZoneSuffix(document));
   const styled: EntryStyle = zoneSuffix ? { ...style, zoneText: zoneSuffix } : style;
   const date = previous?.ownDate && days > 0 ? addDays(previous.ownDate, days) : undefined;
   const lineBreak = dominantLineBreak(document.text);
@@ -245,13 +247,6 @@ function timelineEntryCompletion(document: PostmortemDocument, offset: number, l
 /** Minutes from one wall-clock time to a later one, wrapping past midnight. */
 function clockDifference(from: WallClock, to: WallClock): number {
   return (((to.hour - from.hour) * 60 + (to.minute - from.minute)) % 1440 + 1440) % 1440;
-}
-
-/** A new first entry repeats the zone only when the document gives it nowhere else for the timeline. */
-function entryZoneSuffix(document: PostmortemDocument): string {
-  if (document.timeline.zone) return '';
-  const zone = document.window.zone;
-  return zone ? ` ${document.text.slice(zone.span.start, zone.span.end)}` : '';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -291,12 +286,6 @@ export const COMMON_ZONES: readonly ZoneInfo[] = [
   { name: 'AEST', description: 'Australian Eastern Standard Time (UTC+10:00)' },
 ];
 
-function formatOffset(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
 /** Every zone, unfiltered: the editor filters by what was typed (the replaced span). */
 function zoneCompletions(document: PostmortemDocument, replace: Span, clock: CompletionClock | undefined): PostmortemCompletion[] {
   const seen = new Map<string, { written: string; count: number; zone: Zone }>();
@@ -312,12 +301,12 @@ function zoneCompletions(document: PostmortemDocument, replace: Span, clock: Com
   const used = [...seen.values()].sort((a, b) => b.count - a.count);
   used.forEach(({ written, count, zone }, index) => {
     const common = COMMON_ZONES.find((z) => z.name === zone.name.toUpperCase());
-    const offset = zone.offsetMinutes !== undefined ? formatOffset(zone.offsetMinutes) : 'offset unknown';
+    const offset = zone.offsetMinutes !== undefined ? formatUtcOffset(zone.offsetMinutes) : 'offset unknown';
     items.push(zoneItem(written, `Used ${count === 1 ? 'once' : `${count} times`} in this document`, common ? common.description : `${zone.name} (${offset})`, replace, `0${String(index).padStart(3, '0')}`, index === 0));
   });
   const usedNames = new Set([...seen.keys()]);
   if (clock) {
-    const local = formatOffset(clock.utcOffsetMinutes);
+    const local = formatUtcOffset(clock.utcOffsetMinutes);
     if (!usedNames.has(local.toUpperCase())) {
       items.push(zoneItem(local, 'Your local zone', `The offset of your editor's clock (${local})`, replace, '1000', items.length === 0));
       usedNames.add(local.toUpperCase());

@@ -271,3 +271,20 @@ export function timelineSectionAt(document: PostmortemDocument, offset: number):
 export function timelineZone(document: PostmortemDocument): Zone | undefined {
   return document.timeline.zone ?? document.timeline.entries.find((e) => e.zone)?.zone ?? document.window.zone;
 }
+
+/** `UTC+02:00` for an offset east of UTC in minutes. */
+export function formatUtcOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The zone suffix (` PST`) for the first entry of an empty timeline: none when the timeline
+ * declares its zone, else the summary's as written there.
+ */
+export function newTimelineZoneSuffix(document: PostmortemDocument): string {
+  if (document.timeline.zone) return '';
+  const zone = document.window.zone;
+  return zone ? ` ${document.text.slice(zone.span.start, zone.span.end)}` : '';
+}
