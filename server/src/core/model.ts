@@ -146,7 +146,7 @@ export interface IncidentWindow {
 /** A `<!-- postmortem-disable code -->` style comment. */
 export interface Suppression {
   readonly codes: readonly string[];
-  /** `document`: the rest of the document; `next-line`: only the following line. */
+  /** `document`: the whole document, wherever the comment stands; `next-line`: only the following line. */
   readonly scope: 'document' | 'next-line';
   readonly span: Span;
 }

@@ -15,6 +15,8 @@ export interface HeadingCandidate {
   readonly titleSpan: Span;
   readonly headingSpan: Span;
   readonly kinds: SectionKind[];
+  /** The heading line ends in a colon (`SECURITY EXPOSURE:`), a lighter variant of its style. */
+  readonly endsWithColon: boolean;
   /** The title begins with a time or date (`### 10:42 PM`, `### 2022-06-02`): an entry, not a section. */
   readonly timeLed: boolean;
 }
@@ -128,6 +130,7 @@ export function readHeading(lines: readonly Line[], index: number, isFirstConten
       titleSpan: { start: titleStart, end: Math.min(line.end, titleStart + title.length) },
       headingSpan: { start: line.start, end: lastLine.end },
       kinds: kindsOfTitle(title),
+      endsWithColon: /:\s*(?:\*\*|__)?\s*$/.test(line.text.slice(0, 400)),
       timeLed: startsWithTimeOrDate(title),
     };
   };

@@ -109,6 +109,11 @@ function findHeadings(lines: Line[]): FoundHeadings {
 
 const STYLE_WEIGHT: Record<string, number> = { atx: 4, setext: 4, html: 3, caps: 3, bold: 2, label: 2, bare: 1 };
 
+/** How prominent a heading looks; `SECURITY EXPOSURE:` under `IMPACT ANALYSIS` is the lighter one. */
+function weightOf(heading: HeadingCandidate): number {
+  return STYLE_WEIGHT[heading.style]! - (heading.style === 'caps' && heading.endsWithColon ? 0.5 : 0);
+}
+
 /** Kinds that stand on their own: they never nest under a different kind of section. */
 const TOP_LEVEL_KINDS: ReadonlySet<SectionKind> = new Set(['summary', 'timeline', 'root-cause', 'resolution', 'corrective-actions', 'lessons-learned', 'impact', 'detection']);
 
@@ -116,7 +121,7 @@ function canContain(parent: HeadingCandidate, child: HeadingCandidate): boolean 
   const parentKind = parent.kinds[0]!;
   const childKind = child.kinds[0]!;
   if (parentKind === 'title') return true;
-  if (childKind === 'other' || childKind === 'title') return parentKind !== 'other' || STYLE_WEIGHT[child.style]! <= STYLE_WEIGHT[parent.style]!;
+  if (childKind === 'other' || childKind === 'title') return parentKind !== 'other' || weightOf(child) <= weightOf(parent);
   if (child.kinds.every((k) => parent.kinds.includes(k))) return true;
   if (parentKind === 'summary' && (childKind === 'impact' || childKind === 'detection' || childKind === 'root-cause' && child.style !== 'atx')) return true;
   // "What Happened" / "Why It Happened" under a root-cause analysis are parts of it.
@@ -200,8 +205,10 @@ function claimsAsChild(parent: HeadingCandidate, child: HeadingCandidate): boole
   // `Patch Nginx Configuration:` items under `Tasks:` are the section's own labels.
   if (childKind === 'other' && parentKind === 'corrective-actions' && child.style === 'label') return true;
   // The assignment's summary lists `Duration:`, `Impact:` and `Root Cause:` as its own parts.
-  if (parentKind === 'summary' && (childKind === 'impact' || childKind === 'detection' || childKind === 'root-cause' && child.kinds.length === 1) && STYLE_WEIGHT[child.style]! <= STYLE_WEIGHT[parent.style]! && child.style !== 'caps') return true;
-  return childKind === 'other' && STYLE_WEIGHT[child.style]! < STYLE_WEIGHT[parent.style]!;
+  // Labels under a bare heading are its parts (`Issue Summary` / `Duration:` / `Impact:`).
+  const labelUnderBare = parent.style === 'bare' && (child.style === 'label' || child.style === 'bold');
+  if (parentKind === 'summary' && (childKind === 'impact' || childKind === 'detection' || childKind === 'root-cause' && child.kinds.length === 1) && (weightOf(child) <= weightOf(parent) || labelUnderBare) && child.style !== 'caps') return true;
+  return childKind === 'other' && (weightOf(child) < weightOf(parent) || labelUnderBare);
 }
 
 function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {

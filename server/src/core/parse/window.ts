@@ -41,7 +41,8 @@ export function readWindow(text: string, lines: Line[], sections: readonly Secti
   return {
     ...(startBits ? { start: startBits.time } : {}),
     ...(endBits ? { end: endBits.time } : {}),
-    ...(startDate ? { startDate } : {}),
+    // The summary's date ("On August 15th, 2024, ... began at 2:30 PM") dates the start too.
+    ...(startDate ? { startDate } : startBits && regionDate ? { startDate: regionDate } : {}),
     ...(endDate ? { endDate: withYear(endDate, startDate) } : {}),
     ...(zone ? { zone } : {}),
     ...(duration ? { statedDurationMinutes: duration.minutes, statedDurationSpan: duration.span, statedDurationApproximate: duration.approximate } : {}),
@@ -124,6 +125,9 @@ function findRange(text: string, region: readonly Line[]): { start: WindowPoint;
 }
 
 const DURATION_INTRO = /(?:\blasted|\blasting|\bduration|\bfor|\btook|\btotal(?:ling)?|\bdowntime|\boutage of|\bspanning|\bspan of|\bperiod of|\bunavailable|\bdown|\bdegraded|\binterrupted|\bapproximately|\babout|\baround|\broughly|\bover)\b[^.!?]{0,30}$|\(\s*$|^\s*(?:[-*•]\s*)?(?:\*\*)?[\w ]{0,20}duration(?:\*\*)?\s*:[^.]{0,80}$/i;
+const STRONG_DURATION_INTRO = /\b(?:lasted|lasting|duration|down for|outage of|unavailable for)\b[^.!?]{0,30}$/i;
+/** "over the span of the next 36 hours", "every 4 hours", "within 2 hours": not how long it lasted. */
+const NOT_AFTER = /\b(?:next|every|within|each|per|last|past|first|another|additional|further|in)\s*(?:~|about|around|approximately|roughly)?\s*$/i;
 const NOT_THE_OUTAGE = /^[\s-]*(?:polling|interval|window|rotation|timeout|old|ago|later|before|after|delay|cadence|sla|retention|ttl|cooldown|grace|sprint|rolling|of (?:work|effort|investigation|planning|training)|each|per|every|to (?:detect|respond|acknowledge|mitigate|resolve))\b/i;
 const METRIC_LINE = /\b(?:time to (?:detect|acknowledge|mitigate|resolve|recover)|mttr|mttd|mtta|due|eta|target|sla|slo)\b/i;
 
@@ -133,7 +137,10 @@ function findStatedDuration(text: string, region: readonly Line[]): DurationToke
     for (const duration of findDurations(line.text, line.start)) {
       const before = text.slice(line.start, duration.span.start);
       const after = text.slice(duration.span.end, line.end);
-      if (NOT_THE_OUTAGE.test(after)) continue;
+      // "lasted approximately nine hours before normal operation was restored" is the outage even
+      // though "before" follows; weaker introductions need the words after to agree.
+      if (!STRONG_DURATION_INTRO.test(before) && NOT_THE_OUTAGE.test(after)) continue;
+      if (NOT_AFTER.test(before)) continue;
       if (!DURATION_INTRO.test(before) && !duration.approximate) continue;
       return duration;
     }
