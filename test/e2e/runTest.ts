@@ -7,18 +7,21 @@ import { runTests } from '@vscode/test-electron';
  * Runs the extension-host suite with the stock `runTests`. VS Code desktop cannot be downloaded
  * here, so `vscodeExecutablePath` points at a launcher that accepts the same command line and runs
  * the suite inside code-server's workbench (see test/e2e/launcher.mjs); `runTests` then skips its
- * download. The user-data and extensions folders are fresh for every run.
+ * download. The workspace, user-data and extensions folders are fresh for every run.
  */
 async function main(): Promise<void> {
 	const repoRoot = path.resolve(__dirname, '..', '..', '..');
 	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-e2e-'));
+	// Tests edit documents (and revert them); a copy keeps the fixtures safe from a stray save.
+	const workspace = path.join(scratch, 'workspace');
+	fs.cpSync(path.join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
 	try {
 		await runTests({
 			vscodeExecutablePath: path.join(repoRoot, 'test', 'e2e', 'launcher.mjs'),
 			extensionDevelopmentPath: repoRoot,
 			extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
 			launchArgs: [
-				path.join(repoRoot, 'test', 'fixtures', 'workspace'),
+				workspace,
 				`--user-data-dir=${path.join(scratch, 'user-data')}`,
 				`--extensions-dir=${path.join(scratch, 'extensions')}`,
 			],

@@ -141,7 +141,9 @@ async function main(): Promise<void> {
 		const failed = await runSteps({ workbench, workspace });
 		await guard.finish(failed ? 1 : 0);
 	} catch (error) {
-		await guard.finish(1, `ui journey: ${error instanceof Error ? error.stack : String(error)}`);
+		// A missing prerequisite is reported as what to install, not as a stack trace.
+		const report = error instanceof provision.ProvisionError ? error.message : error instanceof Error ? error.stack : String(error);
+		await guard.finish(1, `ui journey: ${report}`);
 	}
 }
 

@@ -101,3 +101,63 @@ export function describeSymbols(symbols: readonly OutlineSymbol[]): string {
 export function plainName(symbol: OutlineSymbol): string {
 	return plainHeading(symbol.name);
 }
+
+/** The position of the first `needle` in the document, `offset` characters into it. */
+export function positionOf(document: vscode.TextDocument, needle: string, offset = 1): vscode.Position {
+	const at = document.getText().indexOf(needle);
+	assert.ok(at >= 0, `${JSON.stringify(needle)} not found in ${document.uri.path}`);
+	return document.positionAt(at + offset);
+}
+
+/** The extension's diagnostics for a document (VS Code pulls them; other extensions' are left out). */
+export function postmortemDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+	return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'postmortem');
+}
+
+/** A diagnostic's code as a string (VS Code may wrap it as `{ value, target }`). */
+export function diagnosticCode(diagnostic: vscode.Diagnostic): string {
+	const code = diagnostic.code;
+	return String(typeof code === 'object' && code !== null ? code.value : code);
+}
+
+/** The plain text of every hover the providers give at `position`. */
+export async function hoverTexts(uri: vscode.Uri, position: vscode.Position): Promise<string[]> {
+	const hovers = (await vscode.commands.executeCommand<vscode.Hover[] | undefined>('vscode.executeHoverProvider', uri, position)) ?? [];
+	return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)));
+}
+
+/** Code actions at a range, of a kind (`quickfix`, `source.fixAll`), as the lightbulb lists them. */
+export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+	const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[] | undefined>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+	return actions.filter((action): action is vscode.CodeAction => !('command' in action && typeof action.command === 'string'));
+}
+
+/** Applies a code action's edit through the workspace, as choosing it in the editor does. */
+export async function applyCodeAction(action: vscode.CodeAction): Promise<void> {
+	assert.ok(action.edit, `code action "${action.title}" carries an edit`);
+	assert.ok(await vscode.workspace.applyEdit(action.edit), `workspace.applyEdit accepted "${action.title}"`);
+}
+
+export async function completionItems(uri: vscode.Uri, position: vscode.Position): Promise<vscode.CompletionItem[]> {
+	const list = await vscode.commands.executeCommand<vscode.CompletionList | undefined>('vscode.executeCompletionItemProvider', uri, position);
+	return list?.items ?? [];
+}
+
+export async function inlayHints(uri: vscode.Uri, range: vscode.Range): Promise<vscode.InlayHint[]> {
+	return (await vscode.commands.executeCommand<vscode.InlayHint[] | undefined>('vscode.executeInlayHintProvider', uri, range)) ?? [];
+}
+
+/** An inlay hint's label as shown. */
+export function hintLabel(hint: vscode.InlayHint): string {
+	return typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join('');
+}
+
+/**
+ * Undoes a test's unsaved edits: reverts the document to what is on disk, so later tests see the
+ * fixture as written.
+ */
+export async function revert(document: vscode.TextDocument): Promise<void> {
+	await vscode.window.showTextDocument(document, { preview: false });
+	await vscode.commands.executeCommand('workbench.action.files.revert');
+	await waitFor(() => !document.isDirty, SERVER_DEADLINE_MS, `${document.uri.path} to be reverted`);
+}

@@ -1,0 +1,31 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activeExtension, completionItems, openFixture, positionOf, revert, waitFor } from './helpers';
+
+suite('completion and snippets', () => {
+	test('incident-postmortem.txt: on a new line in the timeline, an entry snippet 5 minutes after the entry above', async () => {
+		const document = await openFixture('incident-postmortem.txt');
+		await activeExtension();
+		const editor = await vscode.window.showTextDocument(document);
+		try {
+			// A new empty line under the 10:05 PM entry, as a user pressing Enter there makes.
+			const endOfEntry = document.lineAt(positionOf(document, '10:05 PM:').line).range.end;
+			assert.ok(await editor.edit((edit) => edit.insert(endOfEntry, '\n')));
+			const cursor = new vscode.Position(endOfEntry.line + 1, 0);
+
+			const entry = await waitFor(async () => {
+				const items = await completionItems(document.uri, cursor);
+				const found = items.find((item) => item.kind === vscode.CompletionItemKind.Event);
+				assert.ok(found, `an entry among ${items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label)).join(', ')}`);
+				return found;
+			}, undefined, 'the timeline entry completion');
+			assert.ok(entry.insertText instanceof vscode.SnippetString, 'the entry is a snippet');
+			assert.equal(entry.insertText.value, '10:10 PM: ${1:What happened}$0');
+
+			await editor.insertSnippet(entry.insertText, cursor);
+			assert.equal(document.lineAt(cursor.line).text, '10:10 PM: What happened');
+		} finally {
+			await revert(document);
+		}
+	});
+});
