@@ -132,15 +132,10 @@ function makeTime(
   } else if (rawHour > 24 || (rawHour === 24 && minute > 0)) {
     valid = false;
   }
-  return {
-    hour,
-    minute,
-    ...(second !== undefined ? { second } : {}),
-    ...(meridiem ? { meridiem } : {}),
-    valid,
-    approximate,
-    span: { start, end },
-  };
+  const time: { -readonly [K in keyof ClockTime]: ClockTime[K] } = { hour, minute, valid, approximate, span: { start, end } };
+  if (second !== undefined) time.second = second;
+  if (meridiem) time.meridiem = meridiem;
+  return time;
 }
 
 /**

@@ -162,19 +162,17 @@ function findLastLed(drafts: readonly DraftEntry[]): number {
   return -1;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
 interface DraftEntry {
   start: number;
   end: number;
   lineStart: number;
   lineEnd: number;
   indent: number;
-  time?: ClockTime;
-  endTime?: ClockTime;
-  ownDate?: CalendarDate;
-  date?: CalendarDate;
-  ownZone?: Zone;
+  time: ClockTime | undefined;
+  endTime: ClockTime | undefined;
+  ownDate: CalendarDate | undefined;
+  date: CalendarDate | undefined;
+  ownZone: Zone | undefined;
   text: string;
   layout: TimelineEntry['layout'];
   contextId: number;
@@ -192,13 +190,22 @@ function pushDraft(
   contextId: number,
 ): DraftEntry {
   const ownDate = read.date ? withYear(read.date, dateContext) : undefined;
-  const draft: DraftEntry = { start: line.start, end: line.end, lineStart: line.start, lineEnd: line.end, indent: indentOf(line.text), text, layout, contextId, led: read.led || layout === 'heading' };
-  if (read.time) draft.time = read.time;
-  if (read.endTime) draft.endTime = read.endTime;
-  if (ownDate) draft.ownDate = ownDate;
-  const date = ownDate ?? dateContext;
-  if (date) draft.date = date;
-  if (read.zone) draft.ownZone = read.zone;
+  const draft: DraftEntry = {
+    start: line.start,
+    end: line.end,
+    lineStart: line.start,
+    lineEnd: line.end,
+    indent: indentOf(line.text),
+    time: read.time,
+    endTime: read.endTime,
+    ownDate,
+    date: ownDate ?? dateContext,
+    ownZone: read.zone,
+    text,
+    layout,
+    contextId,
+    led: read.led || layout === 'heading',
+  };
   drafts.push(draft);
   return draft;
 }
@@ -237,10 +244,10 @@ function splitCells(line: Line): Cell[] {
 
 interface EntryRead {
   readonly kind: 'entry' | 'date';
-  readonly time?: TimeToken;
-  readonly endTime?: TimeToken;
-  readonly date?: CalendarDate;
-  readonly zone?: Zone;
+  readonly time: TimeToken | undefined;
+  readonly endTime: TimeToken | undefined;
+  readonly date: CalendarDate | undefined;
+  readonly zone: Zone | undefined;
   readonly description: string;
   /** The time or date leads the line (after bullets and markup). */
   readonly led: boolean;
@@ -384,19 +391,11 @@ function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
   if (!time && date) {
     // A line that is only a date (`- Sunday, May 13th, 2023:`) sets the date for what follows.
     const trailing = rest.slice(date.span.end - restStart).replace(/[\s*_:,.)(\-–—]|\d{4}/g, '');
-    if (trailing.length === 0) return { kind: 'date', date, description: '', led: true, bullet };
+    if (trailing.length === 0) return { kind: 'date', time: undefined, endTime: undefined, date, zone: undefined, description: '', led: true, bullet };
   }
   if (date && time === undefined && !dateLed) return undefined;
-  return {
-    kind: 'entry',
-    ...(time ? { time } : {}),
-    ...(endTime ? { endTime } : {}),
-    ...(date ? { date } : {}),
-    ...(zone ? { zone } : {}),
-    description,
-    led: timeLed || dateLed,
-    bullet,
-  };
+  // One object shape for every read keeps this hot path monomorphic.
+  return { kind: 'entry', time, endTime, date, zone, description, led: timeLed || dateLed, bullet };
 }
 
 const EMOJI_AT = /^[\p{Extended_Pictographic}\u200d\ufe0f]/u;
@@ -467,9 +466,11 @@ function readProseTimeline(lines: Line[], regions: Span[], headingLines: Set<num
       lineStart: line.start,
       lineEnd: line.end,
       indent: indentOf(line.text),
-      time: time,
-      ...(ownDate ? { ownDate, date: ownDate } : dateContext ? { date: dateContext } : {}),
-      ...(zone ? { ownZone: zone } : {}),
+      time,
+      endTime: undefined,
+      ownDate,
+      date: ownDate ?? dateContext,
+      ownZone: zone,
       text: line.text.trim(),
       layout: 'prose',
       contextId,
@@ -535,15 +536,21 @@ function finishTimeline(drafts: DraftEntry[], section: Section | undefined, decl
     if (draft.ownZone) carriedZone = draft.ownZone;
     const zone = draft.ownZone ?? timelineZone ?? carriedZone;
     // Built by assignment: optional fields stay absent rather than undefined, without spreads.
-    const entry: Mutable<TimelineEntry> = { span: { start: draft.start, end: draft.end }, lineSpan: { start: draft.lineStart, end: draft.lineEnd }, dayOffset, text: draft.text, layout: draft.layout };
-    if (draft.time) entry.time = draft.time;
-    if (draft.endTime) entry.endTime = draft.endTime;
-    if (draft.ownDate) entry.ownDate = draft.ownDate;
-    if (date) entry.date = date;
-    if (draft.ownZone) entry.ownZone = draft.ownZone;
-    if (zone) entry.zone = zone;
-    if (minutes !== undefined) entry.minutes = minutes;
-    entries.push(entry);
+    // Every entry has every field (undefined where absent): one shape for the rules that read them.
+    entries.push({
+      span: { start: draft.start, end: draft.end },
+      lineSpan: { start: draft.lineStart, end: draft.lineEnd },
+      time: draft.time,
+      endTime: draft.endTime,
+      ownDate: draft.ownDate,
+      date,
+      ownZone: draft.ownZone,
+      zone,
+      dayOffset,
+      minutes,
+      text: draft.text,
+      layout: draft.layout,
+    });
     previousDraft = draft;
   }
   return { ...(section ? { section } : {}), entries, ...zoneOf(timelineZone), reverseChronological };
