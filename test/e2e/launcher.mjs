@@ -15,6 +15,7 @@ import { exitGuard, spawnCodeServer, launchChromium } from './codeServer.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 
 /** Workbench chatter that says nothing about the tests; shown with POSTMORTEM_E2E_VERBOSE=1. */
@@ -55,7 +56,7 @@ function parseLauncherArgs(argv) {
 
 /** The workbench URL that asks code-server to load the extension under development and run its tests. */
 function workbenchTestUrl(origin, options) {
-	const remote = (fsPath) => `vscode-remote://${new URL(origin).host}${fsPath}`;
+	const remote = (fsPath) => `vscode-remote://${new URL(origin).host}${pathToFileURL(fsPath).pathname}`;
 	const payload = [
 		...options.extensionDevelopmentPath.map((dir) => ['extensionDevelopmentPath', remote(dir)]),
 		['extensionTestsPath', remote(options.extensionTestsPath)],

@@ -5,8 +5,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as CodeServerModule from '../e2e/codeServer.mjs' with { 'resolution-mode': 'import' };
 import type * as ProvisionModule from '../e2e/provision.mjs' with { 'resolution-mode': 'import' };
-import { expected, fixtureWorkspace, labelShowsTime, repoRoot } from '../fixtures/expectations';
-import { Workbench } from './workbench';
+import { expected, fixtureWorkspace, labelShowsTime, plainHeading, repoRoot } from '../fixtures/expectations';
+import { waitFor } from '../e2e/waitFor';
+import { UI_DEADLINE_MS, Workbench } from './workbench';
 
 /**
  * A user's journey through the extension in a real VS Code workbench (code-server 4.100.3 in
@@ -32,21 +33,21 @@ interface JourneyStep {
 
 const OUTLINE_DOCUMENT = 'outage-postmortem.md';
 
-/** `### Timeline` -> `Timeline`: the Outline shows a heading's text without its marks. */
-function plainHeadingText(heading: string): string {
-	return heading.replace(/^#+\s*/, '');
-}
-
 const steps: JourneyStep[] = [
 	{
 		name: 'the workspace opens with the fixture files in the Explorer',
 		screenshot: '01-workspace',
 		async run({ workbench }) {
 			await workbench.waitUntilLoaded();
-			await workbench.poll(
-				() => workbench.explorerEntries(),
-				(entries) => [OUTLINE_DOCUMENT, 'incident-postmortem.txt', 'README.md'].every((name) => entries.some((entry) => entry.includes(name))),
-				'the Explorer lists the fixture files',
+			const expectedFiles = [OUTLINE_DOCUMENT, 'incident-postmortem.txt', 'README.md'];
+			await waitFor(
+				async () => {
+					const entries = await workbench.explorerEntries();
+					assert.ok(expectedFiles.every((name) => entries.some((entry) => entry.includes(name))), `the Explorer shows ${JSON.stringify(entries)}`);
+					return true;
+				},
+				UI_DEADLINE_MS,
+				`the Explorer to list ${expectedFiles.join(', ')}`,
 			);
 		},
 	},
@@ -70,15 +71,19 @@ const steps: JourneyStep[] = [
 			const headings = expected(OUTLINE_DOCUMENT).headings!;
 			// The Outline refreshes as each symbol provider comes up: poll until it settles on both
 			// the Markdown headings and the timeline entries.
-			const rows = await workbench.poll(
+			const rows = await waitFor(
 				async () => {
 					await workbench.expandOutline();
-					return workbench.outlineRows();
+					const shown = await workbench.outlineRows();
+					const missing = [
+						...times.filter((time) => !shown.some((row) => labelShowsTime(row, time))),
+						...headings.filter((heading) => !shown.some((row) => row.toLowerCase().includes(plainHeading(heading)))),
+					];
+					assert.deepEqual(missing, [], `the Outline shows ${JSON.stringify(shown, null, 1)}`);
+					return shown;
 				},
-				(shown) =>
-					times.every((time) => shown.some((row) => labelShowsTime(row, time))) &&
-					headings.every((heading) => shown.some((row) => row.includes(plainHeadingText(heading)))),
-				`the Outline shows entries at ${times.join(', ')} and the headings ${headings.join(', ')}`,
+				UI_DEADLINE_MS,
+				`the Outline to show entries at ${times.join(', ')} and the headings`,
 			);
 			console.log(`      Outline rows:\n${rows.map((row) => `        | ${row}`).join('\n')}`);
 		},

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import { waitFor } from '../e2e/waitFor';
 
 /** How long one user-visible reaction (a view opening, a row appearing) may take. */
 export const UI_DEADLINE_MS = 30_000;
@@ -77,10 +78,14 @@ export class Workbench {
 			await this.page.mouse.down();
 			await this.page.mouse.move(sideBar.x + width, y, { steps: 5 });
 			await this.page.mouse.up();
-			await this.poll(
-				async () => (await this.page.locator('#workbench\\.parts\\.sidebar').boundingBox())?.width ?? 0,
-				(shown) => Math.abs(shown - width) <= 4,
-				`the side bar is ${width}px wide`,
+			await waitFor(
+				async () => {
+					const shown = (await this.page.locator('#workbench\\.parts\\.sidebar').boundingBox())?.width ?? 0;
+					if (Math.abs(shown - width) > 4) throw new Error(`the side bar is ${shown}px wide`);
+					return true;
+				},
+				UI_DEADLINE_MS,
+				`the side bar to be ${width}px wide`,
 			);
 			return;
 		}
@@ -102,20 +107,6 @@ export class Workbench {
 	async outlineRows(): Promise<string[]> {
 		const rows = await this.page.locator('.outline-pane .monaco-list-row').allInnerTexts();
 		return rows.map((row) => row.replace(/\s+/g, ' ').trim());
-	}
-
-	/**
-	 * Polls `probe` until it returns a value that `accept` takes, or fails at the deadline with the
-	 * last value seen, so a failure shows what the screen held.
-	 */
-	async poll<T>(probe: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = UI_DEADLINE_MS): Promise<T> {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const value = await probe();
-			if (accept(value)) return value;
-			if (Date.now() > deadline) throw new Error(`after ${timeoutMs} ms, ${what}; last seen: ${JSON.stringify(value, null, 1)}`);
-			await this.page.waitForTimeout(100);
-		}
 	}
 
 	/** Saves a full-window screenshot and returns its path. */
