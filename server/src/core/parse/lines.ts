@@ -15,19 +15,21 @@ export interface Line {
 
 /** Splits text into lines on `\r\n`, `\n` and a lone `\r`, keeping exact offsets. */
 export function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
+  // The engine's split is several times faster than a character loop; offsets are rebuilt from
+  // the piece lengths and the break found after each piece (one or two code units).
+  const pieces = text.split(LINE_BREAK);
+  const lines: Line[] = new Array(pieces.length);
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lines.push({ index: lines.length, start, end: i, text: text.slice(start, i), ignored: false });
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    const end = start + piece.length;
+    lines[i] = { index: i, start, end, text: piece, ignored: false };
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
-  lines.push({ index: lines.length, start, end: text.length, text: text.slice(start), ignored: false });
   return lines;
 }
+
+const LINE_BREAK = /\r\n|\r|\n/;
 
 export function isBlank(line: Line | undefined): boolean {
   return line === undefined || /^\s*$/.test(line.text);

@@ -58,17 +58,6 @@ export function readTimeline(
       current = undefined;
       continue;
     }
-    const allTimesZone = readAllTimesLine(line);
-    if (allTimesZone) {
-      declaredZones.push(allTimesZone);
-      // `2015-10-21 (*all times UTC*)` also sets the date.
-      const date = hasDigit(line.text) ? findDates(line.text, line.start)[0] : undefined;
-      if (date) {
-        dateContext = withYear(date, dateContext);
-        dateContextId++;
-      }
-      continue;
-    }
     // Table rows: header cells carry the zone (`| Time (UTC) | Event |`).
     if (/^\s*\|/.test(line.text)) {
       const cells = splitCells(line);
@@ -103,6 +92,20 @@ export function readTimeline(
       continue;
     }
     const read = readEntryLine(line, strict && !timeHeading);
+    // Entries are never "All times in X" lines: only the rest are checked for one.
+    if (read?.kind !== 'entry' || read.time === undefined) {
+      const allTimesZone = readAllTimesLine(line);
+      if (allTimesZone) {
+        declaredZones.push(allTimesZone);
+        // `2015-10-21 (*all times UTC*)` also sets the date.
+        const date = hasDigit(line.text) ? findDates(line.text, line.start)[0] : undefined;
+        if (date) {
+          dateContext = withYear(date, dateContext);
+          dateContextId++;
+        }
+        continue;
+      }
+    }
     if (read?.kind === 'date') {
       dateContext = withYear(read.date!, dateContext);
       dateContextId++;
