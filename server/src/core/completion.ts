@@ -86,7 +86,8 @@ function complete(document: PostmortemDocument, offset: number, { options = defa
   const prefix = text.slice(lineStart, offset);
   const restOfLine = text.slice(offset, lineEndOf(text, offset));
 
-  const zonePrefix = ZONE_CONTEXT.exec(prefix);
+  // Only the end of the line matters; a bounded tail keeps long lines cheap.
+  const zonePrefix = ZONE_CONTEXT.exec(prefix.slice(-60));
   if (zonePrefix && /^\s*(?:$|[).,;:|*_-])/.test(restOfLine)) {
     const typed = zonePrefix[1] ?? '';
     return zoneCompletions(document, { start: offset - typed.length, end: offset }, clock);
@@ -99,7 +100,7 @@ function complete(document: PostmortemDocument, offset: number, { options = defa
     const entry = timelineEntryCompletion(document, offset, lineStart, clock);
     if (entry) items.push(entry);
   }
-  if (HEADING_PREFIX.test(prefix)) items.push(...sectionCompletions(document, offset, lineStart, options, items.length > 0));
+  if (prefix.length <= 80 && HEADING_PREFIX.test(prefix)) items.push(...sectionCompletions(document, offset, lineStart, options, items.length > 0));
   return items;
 }
 

@@ -247,6 +247,20 @@ suite('completion', () => {
     }
   });
 
+  test('long lines stay cheap: whitespace runs and long prose before the cursor', () => {
+    const sources = [
+      `## Timeline\n\n- 10:00 UTC - a\n${' '.repeat(200_000)}x ${CURSOR}\n`,
+      `## Timeline\n\n- 10:00${' '.repeat(200_000)}${CURSOR}\n`,
+      `## Timeline\n\n- 10:00 - ${'All times in '.repeat(20_000)}${CURSOR}\n`,
+      `## Timeline\n\n${'~ '.repeat(50_000)}10:00 - a\n${CURSOR}\n`,
+    ];
+    for (const source of sources) {
+      const started = Date.now();
+      completeAt(source);
+      assert.ok(Date.now() - started < 1000, `completed in ${Date.now() - started} ms`);
+    }
+  });
+
   test('never throws and keeps every replaced span inside the text and before the cursor', () => {
     const pieces = ['## Timeline', '\n', '- 10:00 PM PST - a', 'TIMELINE:', '| 10:00 | x |', '```', '**', '23:59', ' ', 'August 15th, 2024, ', '\r\n', '§'];
     fc.assert(

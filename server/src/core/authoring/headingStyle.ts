@@ -47,7 +47,7 @@ export function formatHeadingLike(document: PostmortemDocument, title: string, n
   const suffix = line
     .slice(titleEnd)
     .replace(DECORATION, '')
-    .replace(/\s+$/, '');
+    .trimEnd();
   const written = matchCase(title, example.title);
   const first = `${prefix}${written}${suffix}`;
   if (example.style !== 'setext') return [first];

@@ -102,9 +102,8 @@ export function entryStyleOf(document: PostmortemDocument, entry: TimelineEntry)
     datePart = { before: line.slice(0, dateStart), text: line.slice(dateStart, dateEnd), after: line.slice(dateEnd, at(time.span.start)) };
   }
   // A new entry is exact even when this one was approximate (`~10:42`).
-  const approximate = /(?:~\s?|\b(?:about|around|approx(?:\.|imately)?|circa|ca\.)\s+)$/i;
-  lead = lead.replace(approximate, '');
-  if (datePart) datePart = { ...datePart, after: datePart.after.replace(approximate, '') };
+  lead = withoutApproximation(lead);
+  if (datePart) datePart = { ...datePart, after: withoutApproximation(datePart.after) };
 
   let afterTime = at((entry.endTime ?? time).span.end);
   let zoneText = '';
@@ -146,6 +145,13 @@ export function entryStyleOf(document: PostmortemDocument, entry: TimelineEntry)
     extraCells: 0,
     descriptionBelow,
   };
+}
+
+/** `text` without a trailing `~` or "about" (looked for in its last characters only, so long lines cost nothing). */
+function withoutApproximation(text: string): string {
+  const tail = text.slice(-24);
+  const marker = /(?:~\s?|\b(?:about|around|approx(?:\.|imately)?|circa|ca\.)\s{1,4})$/i.exec(tail);
+  return marker ? text.slice(0, text.length - marker[0].length) : text;
 }
 
 /** The exemplar's clock style, with zero-padding settled by any entry whose hour shows it. */

@@ -89,7 +89,7 @@ export function insertTimelineEntryEdit(document: PostmortemDocument, clock: Sta
     // After the section's last line of text: its heading, an "All times in" line, or a table header.
     const regionEnd = sectionRegionEnd(document, section);
     const body = text.slice(section.headingSpan.end, regionEnd);
-    const lastTextEnd = section.headingSpan.end + body.replace(/\s+$/, '').length;
+    const lastTextEnd = section.headingSpan.end + body.trimEnd().length;
     const lastLine = text.slice(lineStartOf(text, lastTextEnd), lastTextEnd);
     const table = /^\s*\|?\s*:?-{2,}/.test(lastLine) ? tableStyle(text, lineStartOf(text, lastTextEnd), style) : undefined;
     const rowStyle = table ?? style;
@@ -102,8 +102,10 @@ export function insertTimelineEntryEdit(document: PostmortemDocument, clock: Sta
   // No timeline yet: add the section where the template puts it, with the entry under it.
   const heading = insertSectionEdit(document, 'timeline', options);
   const line = renderEntry(style, withSeconds(time, style), CURSOR_MARK, { lineBreak: eol });
-  const trailing = /(?:\r\n|\r|\n)+$/.exec(heading.newText)?.[0] ?? '';
-  const block = heading.newText.slice(0, heading.newText.length - trailing.length);
+  let blockEnd = heading.newText.length;
+  while (blockEnd > 0 && (heading.newText[blockEnd - 1] === '\n' || heading.newText[blockEnd - 1] === '\r')) blockEnd--;
+  const block = heading.newText.slice(0, blockEnd);
+  const trailing = heading.newText.slice(blockEnd);
   return finish({ span: heading.span, newText: `${block}${eol}${eol}${line}${trailing}` }, style);
 
   function finish(edit: SpanEdit, used: EntryStyle): TimelineEntryInsertion {
