@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parsePostmortem } from '../../server/src/core/parse/parser';
 import { analyseEverything, optionVariants } from './support/analyse';
 import { ExceptionProbe } from './support/exceptionProbe';
+import { checkEveryQuickFix, fixOptionVariants } from './support/fixes';
 
 /**
  * Counterexamples the property tests found, shrunk, kept as plain tests so they run on every
@@ -10,6 +11,15 @@ import { ExceptionProbe } from './support/exceptionProbe';
 const counterexamples: readonly { readonly found: string; readonly text: string }[] = [
   { found: 'heading title with two spaces before a supplementary-plane character', text: '### ??:??  10:00\u{10000}' },
   { found: 'heading title with a run of spaces', text: '## Root  Cause\n\nText.\n' },
+];
+
+/** Documents on which a quick fix leaves its own finding in place. */
+const quickFixCounterexamples: readonly { readonly found: string; readonly text: string }[] = [
+  { found: 'a missing section added after an unclosed code fence lands inside the code', text: '## Timeline\n- 10:00 UTC deploy\n```bash\n' },
+  { found: 'sorting a timeline whose sub-bullet quotes times', text: '## Timeline\n\n- 00:01: Deploy started\n- 00:00: Alerts\n    - status `23:35` → `00:05`\n- 00:02: Paged\n' },
+  { found: 'sorting a timeline that mixes AM and PM', text: '## Timeline\n- 2:00 PM: a\n- 6:01 AM: b\n- 6:00 PM: c\n- 6:02 AM: d\n' },
+  { found: 'the meridiem correction after an unreadable time', text: '## Timeline\n\n- 7:45 PM: c\n- 34:38: d\n- 12:00 PM: e\n' },
+  { found: 'the meridiem correction across midnight', text: '## Timeline\n\n- 10:23 PM: a\n- 23:60: b\n- 12:00 PM: c\n- 12:01 AM: d\n- 12:02 AM: e\n' },
 ];
 
 suite('property counterexamples', () => {
@@ -22,6 +32,12 @@ suite('property counterexamples', () => {
       probe.take();
       for (const options of optionVariants) analyseEverything(text, [], options, 'counterexamples');
       assert.deepEqual(probe.take(), []);
+    });
+  }
+
+  for (const { found, text } of quickFixCounterexamples) {
+    test(`quick fix: ${found}`, () => {
+      for (const options of fixOptionVariants) checkEveryQuickFix(text, options, 'counterexamples');
     });
   }
 
