@@ -46,6 +46,16 @@ export function readTimeline(
   let current: DraftEntry | undefined;
   let blankSinceCurrent = false;
   let tableTimeColumn = -1;
+  // An entry that states its own date makes that date the one in force for the entries below.
+  const startEntry = (read: EntryRead, line: Line, layout: TimelineEntry['layout'], description: string) => {
+    current = pushDraft(drafts, read, line, layout, description, dateContext, dateContextId);
+    if (read.date) {
+      dateContext = current.date;
+      dateContextId++;
+      current.contextId = dateContextId;
+    }
+    blankSinceCurrent = false;
+  };
 
   for (const line of regions.flatMap((r) => linesIn(lines, r))) {
     if (line.ignored) continue;
@@ -81,13 +91,7 @@ export function readTimeline(
       }
       if (read?.kind === 'entry') {
         const description = cells.filter((c) => c !== timeCell && c.text.trim().length > 0).map((c) => c.text.trim()).join(' | ');
-        current = pushDraft(drafts, read, line, 'table-row', description, dateContext, dateContextId);
-        if (read.date) {
-          dateContext = current.date;
-          dateContextId++;
-          current.contextId = dateContextId;
-        }
-        blankSinceCurrent = false;
+        startEntry(read, line, 'table-row', description);
       }
       continue;
     }
@@ -113,14 +117,7 @@ export function readTimeline(
       continue;
     }
     if (read?.kind === 'entry' || (timeHeading && read)) {
-      const layout = timeHeading ? 'heading' : read.bullet ? 'bullet' : read.led ? 'line' : 'prose';
-      current = pushDraft(drafts, read, line, layout, read.description, dateContext, dateContextId);
-      if (read.date) {
-        dateContext = current.date;
-        dateContextId++;
-        current.contextId = dateContextId;
-      }
-      blankSinceCurrent = false;
+      startEntry(read, line, timeHeading ? 'heading' : read.bullet ? 'bullet' : read.led ? 'line' : 'prose', read.description);
       continue;
     }
     if (!current) continue;
