@@ -76,7 +76,9 @@ suite('postmortem CLI', () => {
       const keysOf = (list: unknown): string[][] => (list as Record<string, unknown>[]).map((item) => Object.keys(item));
       for (const keys of keysOf(report.sections)) assert.deepEqual(keys, ['kind', 'title', 'line', 'endLine', 'level']);
       for (const keys of keysOf(report.timeline)) assert.deepEqual(keys, ['line', 'column', 'time', 'date', 'zone', 'text']);
-      assert.deepEqual(Object.keys(report.window as object), ['start', 'end', 'startDate', 'endDate', 'statedDurationMinutes']);
+      assert.deepEqual(Object.keys(report.window as object), ['start', 'end', 'startDate', 'endDate', 'statedDurationMinutes', 'durationSource']);
+      // "from 10:00 PM to 11:45 PM" states 105 minutes by its start and end.
+      assert.deepEqual([(report.window as Record<string, unknown>).statedDurationMinutes, (report.window as Record<string, unknown>).durationSource], [105, 'start-end']);
       for (const keys of keysOf(report.diagnostics)) {
         assert.deepEqual(keys, ['line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
       }

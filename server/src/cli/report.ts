@@ -28,7 +28,10 @@ export interface FileReport {
     readonly end: string | null;
     readonly startDate: string | null;
     readonly endDate: string | null;
+    /** The duration the summary states; when it states only a start and an end, their difference. */
     readonly statedDurationMinutes: number | null;
+    /** Where `statedDurationMinutes` comes from: `stated` (`lasted 2 hours`) or `start-end`. */
+    readonly durationSource: 'stated' | 'start-end' | null;
   };
   readonly diagnostics: readonly {
     readonly line: number;
@@ -89,7 +92,8 @@ export function buildFileReport(file: string, model: PostmortemDocument, finding
       end: model.window.end ? formatClockTime({ ...model.window.end, second: undefined }) : null,
       startDate: model.window.startDate ? formatIsoDate(model.window.startDate) ?? null : null,
       endDate: model.window.endDate ? formatIsoDate(model.window.endDate) ?? null : null,
-      statedDurationMinutes: model.window.statedDurationMinutes ?? null,
+      statedDurationMinutes: model.window.statedDurationMinutes ?? windowSpanMinutes(model) ?? null,
+      durationSource: model.window.statedDurationMinutes !== undefined ? 'stated' : windowSpanMinutes(model) !== undefined ? 'start-end' : null,
     },
     diagnostics: findings.map((finding) => {
       const start = at(finding.span.start);
@@ -115,4 +119,10 @@ export function formatTextReport(file: string, model: PostmortemDocument, findin
     const message = finding.message.replace(/\r\n|\r|\n/g, ' ');
     return `${file}:${position.line + 1}:${position.character + 1}: ${finding.severity} ${finding.code} ${message}`;
   });
+}
+
+/** Minutes from the stated start to the stated end ("from 10:00 PM to 11:45 PM" is 105). */
+function windowSpanMinutes(model: PostmortemDocument): number | undefined {
+  const { startMinutes, endMinutes } = model.window;
+  return startMinutes !== undefined && endMinutes !== undefined ? Math.round(endMinutes - startMinutes) : undefined;
 }
