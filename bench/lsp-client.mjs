@@ -20,12 +20,13 @@ export class LspClient {
 
   /**
    * @param {string} script server entry point, run with this Node binary and `--stdio`
-   * @param {{ settings?: unknown, cwd?: string }} [options]
+   * @param {{ settings?: unknown, cwd?: string, nodeArgs?: string[] }} [options] `nodeArgs` go
+   *   before the script, e.g. `--cpu-prof` to profile the server
    */
   constructor(script, options = {}) {
     this.settings = options.settings ?? null;
     this.spawnedAt = performance.now();
-    this.#child = spawn(process.execPath, [script, '--stdio'], {
+    this.#child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, '--stdio'], {
       cwd: options.cwd,
       stdio: ['pipe', 'pipe', 'pipe'],
     });

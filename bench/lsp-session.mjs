@@ -31,8 +31,8 @@ export function initializeParams(rootPath, { pull }) {
 }
 
 /** Spawns the server and completes the handshake; returns the client and the spawn -> initialize time. */
-export async function start(script, rootPath, { pull = true, settings } = {}) {
-  const client = new LspClient(script, { settings, cwd: rootPath });
+export async function start(script, rootPath, { pull = true, settings, nodeArgs } = {}) {
+  const client = new LspClient(script, { settings, cwd: rootPath, nodeArgs });
   const initialized = await withTimeout(client.request('initialize', initializeParams(rootPath, { pull })), 30_000, 'initialize');
   if (initialized.error) throw new Error(`initialize failed: ${JSON.stringify(initialized.error)}`);
   const startupMs = initialized.receivedAt - client.spawnedAt;
@@ -134,7 +134,7 @@ async function repeat(count, budgetMs, step, min = 5) {
  * also requests answered while analysis runs and cancellation of stale work.
  */
 export async function measureDocument(script, rootPath, file, text, plan) {
-  const { client } = await start(script, rootPath, { settings: plan.settings });
+  const { client } = await start(script, rootPath, { settings: plan.settings, nodeArgs: plan.nodeArgs });
   const result = { errors: [] };
   const languageId = 'postmortem';
   const uri = pathToFileURL(file).href;

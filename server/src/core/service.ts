@@ -44,11 +44,38 @@ function guarded<T>(fallback: T, compute: () => T): T {
   }
 }
 
+/**
+ * Caches a list computed from a model and options. A model is never changed after parsing and
+ * each document version gets a new one, so a WeakMap on it caches per version and lets go with
+ * the model; options objects are likewise replaced, not changed, when settings change. Callers
+ * get their own copy of the list: the cached one must stay as computed.
+ */
+function perModel<T>(compute: (document: PostmortemDocument, options: PostmortemOptions) => T[]) {
+  const cache = new WeakMap<PostmortemDocument, Map<PostmortemOptions, readonly T[]>>();
+  return (document: PostmortemDocument, options: PostmortemOptions): T[] => {
+    let byOptions = cache.get(document);
+    if (!byOptions) {
+      byOptions = new Map();
+      cache.set(document, byOptions);
+    }
+    let result = byOptions.get(options);
+    if (!result) {
+      result = compute(document, options);
+      byOptions.set(options, result);
+    }
+    return [...result];
+  };
+}
+
 export function createPostmortemService(): PostmortemService {
+  // Diagnostics, code actions, inlay hints and code lenses all ask again for the same version.
+  const findings = perModel((document, options) => guarded([], () => checkDocument(document, options)));
+  const hints = perModel((document, options) => guarded([], () => elapsedHints(document, options)));
+  const lenses = perModel((document) => guarded([], () => timelineLenses(document)));
   return Object.freeze({
     parse: parsePostmortem,
     check(document: PostmortemDocument, options: PostmortemOptions = defaultOptions): Finding[] {
-      return guarded([], () => checkDocument(document, options));
+      return findings(document, options);
     },
     metrics(document: PostmortemDocument): IncidentMetrics {
       return guarded({ timedEntries: 0 }, () => computeMetrics(document));
@@ -57,10 +84,10 @@ export function createPostmortemService(): PostmortemService {
       return guarded(undefined, () => getHover(document, offset, options));
     },
     elapsedHints(document: PostmortemDocument, options: PostmortemOptions = defaultOptions): ElapsedHint[] {
-      return guarded([], () => elapsedHints(document, options));
+      return hints(document, options);
     },
     timelineLenses(document: PostmortemDocument): TimelineLens[] {
-      return guarded([], () => timelineLenses(document));
+      return lenses(document, defaultOptions);
     },
     quickFixes(document: PostmortemDocument, finding: Finding, options: PostmortemOptions = defaultOptions): QuickFix[] {
       return guarded([], () => quickFixesFor(document, finding, options));

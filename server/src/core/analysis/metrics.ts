@@ -115,6 +115,21 @@ export function classifyEntry(text: string): EntryClass {
  * Durations follow the FireHydrant / Rootly convention: each milestone minus started.
  */
 export function computeMetrics(document: PostmortemDocument, entries: readonly TimelineEntry[] = document.timeline.entries): IncidentMetrics {
+  const cached = metricsByEntries.get(entries);
+  if (cached && cached.document === document) return cached.metrics;
+  const metrics = measure(document, entries);
+  metricsByEntries.set(entries, { document, metrics });
+  return metrics;
+}
+
+/**
+ * Metrics per list of entries. The lists come from a model (its timeline, or a group of it,
+ * which `groupTimelineEntries` keeps per model) and never change, so each hover, inlay hint
+ * and rule of one document version reads the same metrics instead of classifying every entry.
+ */
+const metricsByEntries = new WeakMap<readonly TimelineEntry[], { readonly document: PostmortemDocument; readonly metrics: IncidentMetrics }>();
+
+function measure(document: PostmortemDocument, entries: readonly TimelineEntry[]): IncidentMetrics {
   const points = entries
     .map((entry) => ({ entry, point: entryPoint(entry) }))
     .filter((p): p is { entry: TimelineEntry; point: TimePoint } => p.point !== undefined);

@@ -19,6 +19,21 @@ export interface TimelineGroup {
  * heading (`### 09:02 PM`) belongs to the section around that heading, not to itself.
  */
 export function groupTimelineEntries(document: PostmortemDocument, granularity: 'timeline' | 'innermost' = 'timeline'): TimelineGroup[] {
+  let cached = groupsByModel.get(document);
+  if (!cached) {
+    cached = {};
+    groupsByModel.set(document, cached);
+  }
+  return [...(cached[granularity] ??= groupEntries(document, granularity))];
+}
+
+/**
+ * Groups per model: a model never changes, and rules, hovers, hints and lenses ask for the
+ * same groups of the same version. Frozen, since every caller shares them.
+ */
+const groupsByModel = new WeakMap<PostmortemDocument, { timeline?: readonly TimelineGroup[]; innermost?: readonly TimelineGroup[] }>();
+
+function groupEntries(document: PostmortemDocument, granularity: 'timeline' | 'innermost'): readonly TimelineGroup[] {
   const groups: { section?: Section; entries: TimelineEntry[] }[] = [];
   const bySection = new Map<Section | undefined, { section?: Section; entries: TimelineEntry[] }>();
   for (const entry of document.timeline.entries) {
@@ -31,7 +46,7 @@ export function groupTimelineEntries(document: PostmortemDocument, granularity: 
     }
     group.entries.push(entry);
   }
-  return groups;
+  return Object.freeze(groups.map((group) => Object.freeze({ section: group.section, entries: Object.freeze(group.entries) })));
 }
 
 function owningSection(document: PostmortemDocument, entry: TimelineEntry, granularity: 'timeline' | 'innermost'): Section | undefined {
