@@ -285,7 +285,8 @@ function detectFlavor(lines: Line[], headings: HeadingCandidate[]): 'markdown' |
   if (headings.some((h) => h.style === 'atx' || h.style === 'setext' || h.style === 'bold')) return 'markdown';
   let markdownish = 0;
   for (const line of lines) {
-    if (/\*\*[^*]+\*\*|\[[^\]]+\]\([^)]+\)|^\s*```|^\s*\|.*\|\s*$|`[^`]+`/.test(line.text) && ++markdownish >= 2) return 'markdown';
+    // Link text and target exclude their own brackets, so a line of `[` or `](` is scanned once, not once per bracket.
+    if (/\*\*[^*]+\*\*|\[[^\][]+\]\([^()]+\)|^\s*```|^\s*\|.*\|\s*$|`[^`]+`/.test(line.text) && ++markdownish >= 2) return 'markdown';
   }
   return 'plaintext';
 }

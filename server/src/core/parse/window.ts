@@ -73,8 +73,10 @@ function pointAt(line: Line, time: TimeToken): WindowPoint {
   return { time, ...(date ? { date } : {}), ...(zone ? { zone } : {}) };
 }
 
-const START_LABEL = /^\s*(?:[-*•]\s*)?(?:\*\*|__)?\s*(?:incident |outage |impact )?(?:start(?:ed)?(?: time| date(?: ?\/ ?time)?| at)?|began|begin|beginning)\s*(?:\*\*|__)?\s*:/i;
-const END_LABEL = /^\s*(?:[-*•]\s*)?(?:\*\*|__)?\s*(?:incident |outage |impact )?(?:end(?:ed)?(?: time| date(?: ?\/ ?time)?| at)?|resolved(?: at| time)?|recovered(?: at)?|restored(?: at)?)\s*(?:\*\*|__)?\s*:/i;
+// Each optional `**` carries its own trailing spaces: two `\s*` side by side backtrack cubically on a
+// long run of spaces.
+const START_LABEL = /^\s*(?:[-*•]\s*)?(?:(?:\*\*|__)\s*)?(?:incident |outage |impact )?(?:start(?:ed)?(?: time| date(?: ?\/ ?time)?| at)?|began|begin|beginning)\s*(?:(?:\*\*|__)\s*)?:/i;
+const END_LABEL = /^\s*(?:[-*•]\s*)?(?:(?:\*\*|__)\s*)?(?:incident |outage |impact )?(?:end(?:ed)?(?: time| date(?: ?\/ ?time)?| at)?|resolved(?: at| time)?|recovered(?: at)?|restored(?: at)?)\s*(?:(?:\*\*|__)\s*)?:/i;
 
 function readLabelledWindow(lines: Line[]): { start?: WindowPoint; end?: WindowPoint } {
   let start: WindowPoint | undefined;
