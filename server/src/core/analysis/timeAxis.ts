@@ -133,6 +133,16 @@ export function sameZoneFamily(a: Zone, b: Zone): boolean {
   return ZONE_FAMILIES.some((family) => family.includes(an) && family.includes(bn));
 }
 
+/** Zone comparisons run per entry pair; a document names only a handful of zones. */
+const normalisedZoneNames = new Map<string, string>();
+
 function normaliseZoneName(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').replace(/\s*([+-])\s*/g, '$1').toUpperCase();
+  let normalised = normalisedZoneNames.get(name);
+  if (normalised === undefined) {
+    normalised = name.trim().replace(/\s+/g, ' ').replace(/\s*([+-])\s*/g, '$1').toUpperCase();
+    // Bounded: text that is not a postmortem can produce any number of distinct names.
+    if (normalisedZoneNames.size >= 1000) normalisedZoneNames.clear();
+    normalisedZoneNames.set(name, normalised);
+  }
+  return normalised;
 }

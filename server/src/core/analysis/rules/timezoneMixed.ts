@@ -66,10 +66,21 @@ export const checkTimezoneMixed: Rule = (document) => {
 
 /** The zone most entries share (by family); the earliest wins a tie. */
 function majorityZone(zones: readonly Zone[]): Zone | undefined {
+  // Zones with one name and offset compare alike, and a timeline uses a handful of them: count
+  // those once each instead of comparing every zone with every other.
+  const signature = (zone: Zone) => `${zone.name}\u0000${zone.offsetMinutes ?? ''}`;
+  const distinct = new Map<string, { zone: Zone; count: number }>();
+  for (const zone of zones) {
+    const key = signature(zone);
+    const seen = distinct.get(key);
+    if (seen) seen.count++;
+    else distinct.set(key, { zone, count: 1 });
+  }
   let best: Zone | undefined;
   let bestCount = 0;
-  for (const zone of zones) {
-    const count = zones.filter((other) => sameZoneFamily(other, zone)).length;
+  for (const { zone } of distinct.values()) {
+    let count = 0;
+    for (const other of distinct.values()) if (sameZoneFamily(other.zone, zone)) count += other.count;
     if (count > bestCount) {
       best = zone;
       bestCount = count;
@@ -80,8 +91,31 @@ function majorityZone(zones: readonly Zone[]): Zone | undefined {
 
 /** Whether the text of `span` names two zones that are not the same clock ("10:00 PST (18:00 UTC)"). */
 function statesConversion(document: PostmortemDocument, span: Span): boolean {
-  const inside = document.zones.filter((zone) => zone.span.start >= span.start && zone.span.end <= span.end);
+  const inside = zonesWithin(document, span);
   return inside.some((a) => inside.some((b) => !sameZoneFamily(a, b)));
+}
+
+/** Zones by start offset, per model, so each line's zones are found by binary search. */
+const zonesByStart = new WeakMap<PostmortemDocument, readonly Zone[]>();
+
+function zonesWithin(document: PostmortemDocument, span: Span): Zone[] {
+  let sorted = zonesByStart.get(document);
+  if (!sorted) {
+    sorted = [...document.zones].sort((a, b) => a.span.start - b.span.start);
+    zonesByStart.set(document, sorted);
+  }
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]!.span.start < span.start) low = middle + 1;
+    else high = middle;
+  }
+  const inside: Zone[] = [];
+  for (let i = low; i < sorted.length && sorted[i]!.span.start <= span.end; i++) {
+    if (sorted[i]!.span.end <= span.end) inside.push(sorted[i]!);
+  }
+  return inside;
 }
 
 function lineAround(document: PostmortemDocument, span: Span): Span {
