@@ -36,8 +36,9 @@ const groupsByModel = new WeakMap<PostmortemDocument, { timeline?: readonly Time
 function groupEntries(document: PostmortemDocument, granularity: 'timeline' | 'innermost'): readonly TimelineGroup[] {
   const groups: { section?: Section; entries: TimelineEntry[] }[] = [];
   const bySection = new Map<Section | undefined, { section?: Section; entries: TimelineEntry[] }>();
-  for (const entry of document.timeline.entries) {
-    const section = owningSection(document, entry, granularity);
+  const owners = owningSections(document, granularity);
+  for (const [index, entry] of document.timeline.entries.entries()) {
+    const section = owners[index];
     let group = bySection.get(section);
     if (!group) {
       group = { section, entries: [] };
@@ -49,11 +50,35 @@ function groupEntries(document: PostmortemDocument, granularity: 'timeline' | 'i
   return Object.freeze(groups.map((group) => Object.freeze({ section: group.section, entries: Object.freeze(group.entries) })));
 }
 
-function owningSection(document: PostmortemDocument, entry: TimelineEntry, granularity: 'timeline' | 'innermost'): Section | undefined {
+/**
+ * The owning section of every entry, by index. One sweep in document order: the sections
+ * holding an entry's line are those started before it and not yet ended, a handful at any
+ * point, instead of every section of the document for every entry.
+ */
+function owningSections(document: PostmortemDocument, granularity: 'timeline' | 'innermost'): (Section | undefined)[] {
+  const sections = document.allSections;
+  const entries = document.timeline.entries;
+  const inStartOrder = sections.every((section, index) => index === 0 || sections[index - 1]!.span.start <= section.span.start);
+  if (!inStartOrder) return entries.map((entry) => owningSection(sections, entry, granularity));
+  const byPosition = entries.map((_, index) => index).sort((a, b) => entries[a]!.lineSpan.start - entries[b]!.lineSpan.start || a - b);
+  const owners: (Section | undefined)[] = new Array(entries.length);
+  let open: Section[] = [];
+  let next = 0;
+  for (const index of byPosition) {
+    const at = entries[index]!.lineSpan.start;
+    while (next < sections.length && sections[next]!.span.start <= at) open.push(sections[next++]!);
+    if (open.some((section) => at >= section.span.end)) open = open.filter((section) => at < section.span.end);
+    // `open` holds exactly the sections whose span holds `at`, in the order of allSections.
+    owners[index] = owningSection(open, entries[index]!, granularity);
+  }
+  return owners;
+}
+
+function owningSection(sections: readonly Section[], entry: TimelineEntry, granularity: 'timeline' | 'innermost'): Section | undefined {
   const at = entry.lineSpan.start;
   let innermost: Section | undefined;
   let timelineSection: Section | undefined;
-  for (const section of document.allSections) {
+  for (const section of sections) {
     if (at < section.span.start || at >= section.span.end) continue;
     // An entry laid out as a heading opens its own section; skip it.
     if (entry.layout === 'heading' && at >= section.headingSpan.start && at <= section.headingSpan.end) continue;

@@ -22,15 +22,20 @@ function canonicalTitle(section: Section): string {
 export const checkDuplicateSection: Rule = (document) => {
   const findings: Finding[] = [];
   const visit = (siblings: readonly Section[]) => {
-    siblings.forEach((section, index) => {
+    // The first earlier sibling per title and per canonical title: a timeline split by date
+    // has hundreds of sibling sub-sections, too many to compare pairwise.
+    const firstByTitle = new Map<string, Section>();
+    const firstByCanonical = new Map<string, Section>();
+    siblings.forEach((section) => {
       visit(section.children);
       if (section.kind === 'title') return;
       const title = normaliseTitle(section.title);
       const canonical = canonicalTitle(section);
+      const same = canonical === '' ? undefined : firstByTitle.get(title);
+      const similar = canonical === '' || same || section.kind === 'other' ? undefined : firstByCanonical.get(canonical);
+      if (!firstByTitle.has(title)) firstByTitle.set(title, section);
+      if (!firstByCanonical.has(canonical)) firstByCanonical.set(canonical, section);
       if (canonical === '') return;
-      const earlier = siblings.slice(0, index).filter((other) => other.kind !== 'title');
-      const same = earlier.find((other) => normaliseTitle(other.title) === title);
-      const similar = same || section.kind === 'other' ? undefined : earlier.find((other) => canonicalTitle(other) === canonical);
       const first = same ?? similar;
       if (!first) return;
       const written = quote(document, section.titleSpan);
