@@ -57,6 +57,7 @@ const placements = {
   heading: '# Postmortem\n\n## LINE\n\n## Timeline\n\n- 10:00 UTC deploy\n',
   'table row': '## Timeline\n\n| Time | Event |\n|---|---|\n| 10:00 | LINE |\n',
   'plain text': 'LINE\n',
+  'between two times': '# Postmortem\n\n## Summary\n\nThe outage ran from 10:00 LINE to 11:00 UTC.\n\n## Timeline\n\n- March 5, 2024 LINE 10:00 UTC LINE 10:05 deploy\n',
 };
 
 // The worker: builds the document, runs everything a client can ask for, posts the time.
