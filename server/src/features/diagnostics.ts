@@ -8,8 +8,17 @@ import { toDiagnostic } from '../convert';
 import { throwIfCancelled, type Feature, type FeatureContext } from '../feature';
 import type { ServedDocument } from '../servedDocuments';
 
-/** Pause after a keystroke before pushing, so typing does not analyse every character. */
+/** Pause after a keystroke before pushing, so typing does not queue up analyses of a slow document. */
 const pushDelayMs = 200;
+/** Documents analysed faster than this are pushed at once: the report is out before the next keystroke. */
+const immediatePushMs = 50;
+/** A step this long gives the client time to cancel or edit; worth a look before going on. */
+const longStepMs = 20;
+
+/** Ends the current task so that messages read meanwhile (a cancellation) take effect. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 /** Every finding for a served document as LSP diagnostics; none past `maxDocumentSize`. */
 export function computeDiagnostics(context: FeatureContext, served: ServedDocument): Diagnostic[] {
@@ -18,8 +27,13 @@ export function computeDiagnostics(context: FeatureContext, served: ServedDocume
 }
 
 async function diagnose(context: FeatureContext, uri: string, token?: CancellationToken): Promise<Diagnostic[]> {
+  const started = performance.now();
   const served = await context.documents.get(uri);
-  if (token) throwIfCancelled(token);
+  if (token) {
+    // After a long parse the client may have typed on and cancelled this request: skip the rules.
+    if (performance.now() - started > longStepMs) await yieldToEventLoop();
+    throwIfCancelled(token);
+  }
   return served ? computeDiagnostics(context, served) : [];
 }
 
@@ -38,10 +52,13 @@ function registerPull(context: FeatureContext): void {
 function registerPush(context: FeatureContext): void {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const published = new Set<string>();
+  const analysisMs = new Map<string, number>();
   const publish = async (uri: string): Promise<void> => {
+    const started = performance.now();
     const served = await context.documents.get(uri);
     if (!context.textDocuments.get(uri)) return;
     const diagnostics = served ? computeDiagnostics(context, served) : [];
+    analysisMs.set(uri, performance.now() - started);
     published.add(uri);
     await context.connection.sendDiagnostics(
       served ? { uri, version: served.textDocument.version, diagnostics } : { uri, diagnostics },
@@ -49,8 +66,9 @@ function registerPush(context: FeatureContext): void {
   };
   const schedule = (uri: string): void => {
     clearTimeout(timers.get(uri));
-    // The first report of a document goes out at once; later ones wait for typing to pause.
-    const delay = published.has(uri) ? pushDelayMs : 0;
+    // The first report of a document goes out at once, and so do those of documents analysed
+    // faster than typing; on slower ones, later reports wait for typing to pause.
+    const delay = published.has(uri) && (analysisMs.get(uri) ?? 0) >= immediatePushMs ? pushDelayMs : 0;
     const timer = setTimeout(() => {
       timers.delete(uri);
       publish(uri).catch((error: unknown) =>
@@ -64,6 +82,7 @@ function registerPush(context: FeatureContext): void {
     clearTimeout(timers.get(document.uri));
     timers.delete(document.uri);
     published.delete(document.uri);
+    analysisMs.delete(document.uri);
     void context.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
   context.onDidChangeSettings(() => {
