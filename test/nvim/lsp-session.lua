@@ -6,7 +6,11 @@
 --
 -- Environment: POSTMORTEM_SERVER (dist/server.js), POSTMORTEM_NVIM_ROOT (workspace folder),
 -- POSTMORTEM_NVIM_FILES (file names in it, one a line), POSTMORTEM_NVIM_RESULT (JSON output),
--- POSTMORTEM_NVIM_DEADLINE_MS (how long to wait for each answer).
+-- POSTMORTEM_NVIM_DEADLINE_MS (how long to wait for each answer), and optionally
+-- POSTMORTEM_NVIM_PROBES, JSON naming what to try in one file as a user would:
+--   { "hover": { "file": ..., "line": 0-based, "character": UTF-16 },
+--     "codeAction": { "file": ..., "code": diagnostic code, "title": action to apply } }
+-- The code action is applied to the buffer (never saved) and the next pushed diagnostics recorded.
 
 local result_path = os.getenv('POSTMORTEM_NVIM_RESULT')
 local version = vim.version()
@@ -41,6 +45,111 @@ local function filetype_for(name)
   return 'text'
 end
 
+local function diagnostic_rows(diagnostics)
+  local rows = {}
+  for _, diagnostic in ipairs(diagnostics or {}) do
+    table.insert(rows, {
+      code = diagnostic.code,
+      severity = diagnostic.severity,
+      line = diagnostic.range.start.line,
+      range = diagnostic.range,
+      message = diagnostic.message,
+      source = diagnostic.source,
+    })
+  end
+  return rows
+end
+
+-- A request answered by the postmortem client, retried until it answers without error.
+local function request(state, bufnr, method, params)
+  local answer
+  vim.wait(state.deadline_ms, function()
+    local responses = vim.lsp.buf_request_sync(bufnr, method, params, 2000)
+    local response = responses and responses[state.client_id]
+    if response == nil or response.err then
+      return false
+    end
+    answer = response
+    return true
+  end, 50)
+  if answer == nil then
+    table.insert(result.errors, method .. ' got no answer within ' .. state.deadline_ms .. ' ms')
+    return nil
+  end
+  return answer.result
+end
+
+-- Hover and a quick fix, the way a user triggers them (K, then a code action), recorded for the test.
+local function run_probes(probes, state)
+  result.probes = {}
+  local hover = probes.hover
+  if hover ~= nil then
+    local bufnr = state.buffers[hover.file]
+    local answer = request(state, bufnr, 'textDocument/hover', {
+      textDocument = vim.lsp.util.make_text_document_params(bufnr),
+      position = { line = hover.line, character = hover.character },
+    })
+    local contents = answer and answer.contents
+    result.probes.hover = {
+      kind = type(contents) == 'table' and contents.kind or vim.NIL,
+      value = type(contents) == 'table' and (contents.value or vim.NIL) or contents or vim.NIL,
+      range = answer and answer.range or vim.NIL,
+    }
+  end
+
+  local fix = probes.codeAction
+  if fix ~= nil then
+    local bufnr = state.buffers[fix.file]
+    local uri = vim.uri_from_bufnr(bufnr)
+    local target
+    for _, diagnostic in ipairs(state.published[uri] or {}) do
+      if diagnostic.code == fix.code then
+        target = diagnostic
+      end
+    end
+    local outcome = { actions = {}, applied = false }
+    result.probes.codeAction = outcome
+    if target == nil then
+      table.insert(result.errors, 'no pushed ' .. fix.code .. ' diagnostic in ' .. fix.file)
+      return
+    end
+    local actions = request(state, bufnr, 'textDocument/codeAction', {
+      textDocument = vim.lsp.util.make_text_document_params(bufnr),
+      range = target.range,
+      context = { diagnostics = { target }, only = { 'quickfix' } },
+    }) or {}
+    local chosen
+    for _, action in ipairs(actions) do
+      table.insert(outcome.actions, {
+        title = action.title,
+        kind = action.kind or vim.NIL,
+        isPreferred = action.isPreferred or false,
+        hasEdit = action.edit ~= nil,
+        diagnosticCodes = vim.tbl_map(function(diagnostic)
+          return diagnostic.code
+        end, action.diagnostics or {}),
+      })
+      if action.title == fix.title then
+        chosen = action
+      end
+    end
+    if chosen == nil or chosen.edit == nil then
+      return
+    end
+    local client = vim.lsp.get_client_by_id(state.client_id)
+    local pushes_before = state.push_count[uri] or 0
+    vim.lsp.util.apply_workspace_edit(chosen.edit, client.offset_encoding or 'utf-16')
+    outcome.applied = true
+    outcome.bufferLines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
+    -- The edit reaches the server as didChange; it answers with a fresh push for the document.
+    local pushed = vim.wait(state.deadline_ms, function()
+      return (state.push_count[uri] or 0) > pushes_before
+    end, 20)
+    outcome.pushedAfterEdit = pushed
+    outcome.diagnosticsAfter = diagnostic_rows(state.published[uri])
+  end
+end
+
 local function session()
   local server = required_env('POSTMORTEM_SERVER')
   local root = required_env('POSTMORTEM_NVIM_ROOT')
@@ -50,8 +159,10 @@ local function session()
     error('POSTMORTEM_NVIM_RESULT is not set')
   end
 
-  -- Diagnostics arrive as notifications (Neovim 0.7 has no pull diagnostics): keep the latest per URI.
+  -- Diagnostics arrive as notifications (Neovim 0.7 has no pull diagnostics): keep the latest per
+  -- URI, and count the pushes so a later step can wait for one that follows its edit.
   local published = {}
+  local push_count = {}
   local server_exit
 
   local client_id = vim.lsp.start_client({
@@ -64,6 +175,7 @@ local function session()
     handlers = {
       ['textDocument/publishDiagnostics'] = function(_, params)
         published[params.uri] = params.diagnostics
+        push_count[params.uri] = (push_count[params.uri] or 0) + 1
       end,
     },
     on_exit = function(code, signal)
@@ -151,15 +263,18 @@ local function session()
   for _, name in ipairs(file_names) do
     local entry = result.files[name]
     entry.diagnosticsPublished = published[entry.uri] ~= nil
-    for _, diagnostic in ipairs(published[entry.uri] or {}) do
-      table.insert(entry.diagnostics, {
-        code = diagnostic.code,
-        severity = diagnostic.severity,
-        line = diagnostic.range.start.line,
-        message = diagnostic.message,
-        source = diagnostic.source,
-      })
-    end
+    entry.diagnostics = diagnostic_rows(published[entry.uri])
+  end
+
+  local probes = os.getenv('POSTMORTEM_NVIM_PROBES')
+  if probes ~= nil and probes ~= '' then
+    run_probes(vim.fn.json_decode(probes), {
+      client_id = client_id,
+      buffers = buffers,
+      published = published,
+      push_count = push_count,
+      deadline_ms = deadline_ms,
+    })
   end
 
   -- Shut the server down the way Neovim does on exit and wait for its process to end.

@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { expected, fixtureNames, fixtureWorkspace, labelShowsTime, locateTimeline, repoRoot, splitLines } from '../fixtures/expectations';
+import { expected, fixtureNames, fixtureWorkspace, labelShowsTime, lineStartingWith, locateTimeline, repoRoot, splitLines } from '../fixtures/expectations';
 
 /** What test/nvim/lsp-session.lua writes. */
 interface SessionResult {
@@ -11,6 +11,38 @@ interface SessionResult {
 	errors: string[];
 	serverExit: { code: number; signal: number } | null;
 	files: Record<string, FileResult>;
+	probes?: ProbeResults;
+}
+
+interface LspRange {
+	start: { line: number; character: number };
+	end: { line: number; character: number };
+}
+
+interface PushedDiagnostic {
+	code?: string | number;
+	severity?: number;
+	line: number;
+	range: LspRange;
+	message: string;
+	source?: string;
+}
+
+/** What the session saw when it hovered and applied a quick fix (see POSTMORTEM_NVIM_PROBES). */
+interface ProbeResults {
+	hover?: { kind: string | null; value: string | null; range: LspRange | null };
+	codeAction?: {
+		actions: { title: string; kind: string | null; isPreferred: boolean; hasEdit: boolean; diagnosticCodes: (string | number)[] }[];
+		applied: boolean;
+		bufferLines?: string[];
+		pushedAfterEdit?: boolean;
+		diagnosticsAfter?: PushedDiagnostic[];
+	};
+}
+
+interface Probes {
+	hover?: { file: string; line: number; character: number };
+	codeAction?: { file: string; code: string; title: string };
 }
 
 interface FileResult {
@@ -19,7 +51,7 @@ interface FileResult {
 	symbolsAnswered: boolean;
 	symbols: NeovimSymbol[];
 	diagnosticsPublished: boolean;
-	diagnostics: { code?: string | number; severity?: number; line: number; message: string; source?: string }[];
+	diagnostics: PushedDiagnostic[];
 	error?: string;
 }
 
@@ -48,21 +80,27 @@ function requireNeovim(): string {
 	return version[0];
 }
 
-/** Runs the Lua session in its own process group; the group is killed however the run ends. */
-async function runSession(files: readonly string[]): Promise<SessionResult> {
+/**
+ * Runs the Lua session on a copy of the fixture workspace (it edits a buffer) in its own process
+ * group; the group is killed however the run ends.
+ */
+async function runSession(files: readonly string[], probes: Probes): Promise<SessionResult> {
 	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-nvim-'));
 	const resultPath = path.join(scratch, 'result.json');
+	const workspace = path.join(scratch, 'workspace');
+	fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
 	const nvim = spawn('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${sessionScript}`], {
-		cwd: fixtureWorkspace,
+		cwd: workspace,
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe'],
 		env: {
 			...process.env,
 			POSTMORTEM_SERVER: serverPath,
-			POSTMORTEM_NVIM_ROOT: fixtureWorkspace,
+			POSTMORTEM_NVIM_ROOT: workspace,
 			POSTMORTEM_NVIM_FILES: files.join('\n'),
 			POSTMORTEM_NVIM_RESULT: resultPath,
 			POSTMORTEM_NVIM_DEADLINE_MS: '20000',
+			POSTMORTEM_NVIM_PROBES: JSON.stringify(probes),
 		},
 	});
 	let output = '';
@@ -88,6 +126,16 @@ async function runSession(files: readonly string[]): Promise<SessionResult> {
 	}
 }
 
+const SEED_000 = 'incident-postmortem.txt';
+const seed000Lines = splitLines(fs.readFileSync(path.join(fixtureWorkspace, SEED_000), 'utf8'));
+const ZONE_FIX_TITLE = 'Add "All times in UTC." to the timeline';
+
+/** Where a user puts the cursor for K: inside the time of the 11:45 PM entry. */
+function hoverPosition(): { line: number; character: number } {
+	const line = lineStartingWith(seed000Lines, '11:45 PM:', SEED_000);
+	return { line, character: seed000Lines[line]!.indexOf('11:45 PM') + 2 };
+}
+
 suite('Neovim (built-in LSP client, dist/server.js --stdio)', function () {
 	this.timeout(SESSION_DEADLINE_MS + 10_000);
 	let session: SessionResult;
@@ -95,7 +143,10 @@ suite('Neovim (built-in LSP client, dist/server.js --stdio)', function () {
 	suiteSetup(async () => {
 		requireNeovim();
 		assert.ok(fs.existsSync(serverPath), `${serverPath} is missing: run \`npm run build\` first`);
-		session = await runSession(fixtureNames);
+		session = await runSession(fixtureNames, {
+			hover: { file: SEED_000, ...hoverPosition() },
+			codeAction: { file: SEED_000, code: 'timezone-missing', title: ZONE_FIX_TITLE },
+		});
 	});
 
 	test('starts the server over stdio, gets answers and shuts it down cleanly', () => {
@@ -144,5 +195,53 @@ suite('Neovim (built-in LSP client, dist/server.js --stdio)', function () {
 			file.diagnostics.some((diagnostic) => diagnostic.code === 'timezone-missing' && diagnostic.line === headingLine),
 			`timezone-missing on the TIMELINE heading (line ${headingLine}); got ${JSON.stringify(file.diagnostics)}`,
 		);
+	});
+
+	test('seed 000: the pushed diagnostics are exactly one timezone-missing warning, under the word TIMELINE', () => {
+		const { headingLine } = locateTimeline(SEED_000, seed000Lines);
+		const pushed = session.files[SEED_000]!.diagnostics;
+		assert.deepEqual(
+			pushed.map(({ code, severity, range, source }) => ({ code, severity, range, source })),
+			[
+				{
+					code: 'timezone-missing',
+					severity: 2, // Warning
+					range: { start: { line: headingLine, character: 0 }, end: { line: headingLine, character: 'TIMELINE'.length } },
+					source: 'postmortem',
+				},
+			],
+		);
+		assert.match(pushed[0]!.message, /^The timeline "TIMELINE" gives times \(10:00 PM and 6 more\) but no time zone/);
+	});
+
+	test('seed 000: hover (K) on the 11:45 PM entry says 1 h 45 min since the start', () => {
+		const hover = session.probes?.hover;
+		assert.ok(hover?.value, `a hover answered: ${JSON.stringify(hover)}`);
+		assert.equal(hover.kind, 'markdown');
+		assert.match(hover.value, /`T\+1h45m`: 1 h 45 min since the start \(10:00 PM, the stated start\)/);
+		const { line } = hoverPosition();
+		assert.deepEqual(hover.range, { start: { line, character: 0 }, end: { line, character: '11:45 PM'.length } }, 'the hover covers the time');
+	});
+
+	test('seed 000: the timezone quick fix comes as a WorkspaceEdit; applied, it adds the zone line and the next push has no warning', () => {
+		const fix = session.probes?.codeAction;
+		assert.ok(fix, 'the code action probe ran');
+		const titles = fix.actions.map((action) => action.title);
+		const zoneFix = fix.actions.find((action) => action.title === ZONE_FIX_TITLE);
+		assert.ok(zoneFix, `the zone fix among ${JSON.stringify(titles)}`);
+		assert.deepEqual(
+			{ kind: zoneFix.kind, isPreferred: zoneFix.isPreferred, hasEdit: zoneFix.hasEdit, diagnosticCodes: zoneFix.diagnosticCodes },
+			{ kind: 'quickfix', isPreferred: true, hasEdit: true, diagnosticCodes: ['timezone-missing'] },
+		);
+		assert.ok(fix.applied, 'vim.lsp.util.apply_workspace_edit ran');
+
+		const { headingLine } = locateTimeline(SEED_000, seed000Lines);
+		// Neovim's buffer has no entry for the empty string after the file's final newline.
+		const expected = [...seed000Lines.slice(0, headingLine + 1), 'All times in UTC.', ...seed000Lines.slice(headingLine + 1)];
+		assert.equal(expected.at(-1), '');
+		assert.deepEqual(fix.bufferLines, expected.slice(0, -1), 'the buffer after the edit');
+
+		assert.ok(fix.pushedAfterEdit, 'the server pushed diagnostics again after the edit');
+		assert.deepEqual(fix.diagnosticsAfter, [], 'no diagnostics once the zone is stated');
 	});
 });
