@@ -1,10 +1,11 @@
 import {
+  DiagnosticSeverity,
   DocumentDiagnosticReportKind,
   type CancellationToken,
   type Diagnostic,
   type DocumentDiagnosticReport,
 } from 'vscode-languageserver';
-import { toDiagnostic } from '../convert';
+import { diagnosticSource, toDiagnostic } from '../convert';
 import { throwIfCancelled, type Feature, type FeatureContext } from '../feature';
 import type { ServedDocument } from '../servedDocuments';
 
@@ -20,9 +21,27 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Every finding for a served document as LSP diagnostics; none past `maxDocumentSize`. */
+/** The code of the one diagnostic a document past `maxDocumentSize` gets instead of the analysis. */
+export const documentTooLargeCode = 'document-too-large';
+
+/**
+ * Every finding for a served document as LSP diagnostics. Past `maxDocumentSize` a single
+ * information diagnostic on the first character says why there is nothing else, so the author
+ * is told once, in the Problems list, rather than left guessing.
+ */
 export function computeDiagnostics(context: FeatureContext, served: ServedDocument): Diagnostic[] {
-  if (!served.analyse) return [];
+  if (!served.analyse) {
+    const size = served.textDocument.getText().length;
+    return [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        code: documentTooLargeCode,
+        source: diagnosticSource,
+        message: `This document has ${size.toLocaleString('en-US')} characters, more than postmortem.maxDocumentSize (${served.options.maxDocumentSize.toLocaleString('en-US')}): only the outline and folding are computed.`,
+      },
+    ];
+  }
   return context.service.check(served.model, served.options).map((finding) => toDiagnostic(served.textDocument, finding));
 }
 
