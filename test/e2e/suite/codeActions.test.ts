@@ -1,5 +1,20 @@
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import { activeExtension, applyCodeAction, codeActions, diagnosticCode, openFixture, postmortemDiagnostics, revert, waitFor } from './helpers';
+
+/** Waits for the extension's diagnostic with `code` on the document. */
+function diagnosticWithCode(document: vscode.TextDocument, code: string): Promise<vscode.Diagnostic> {
+	return waitFor(() => postmortemDiagnostics(document.uri).find((diagnostic) => diagnosticCode(diagnostic) === code), undefined, `the ${code} diagnostic`);
+}
+
+/** Applies the preferred quick fix for `diagnostic`, checking its title. */
+async function applyPreferredFix(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, title: string): Promise<void> {
+	const actions = await codeActions(document.uri, diagnostic.range, 'quickfix');
+	const preferred = actions.find((action) => action.isPreferred);
+	assert.ok(preferred, `a preferred quick fix among: ${actions.map((action) => action.title).join(', ')}`);
+	assert.equal(preferred.title, title);
+	await applyCodeAction(preferred);
+}
 
 suite('code actions (quick fixes applied with workspace.applyEdit)', () => {
 	test('incident-postmortem.txt: the preferred timezone fix adds an "All times in UTC." line and clears the warning', async () => {
@@ -28,5 +43,46 @@ suite('code actions (quick fixes applied with workspace.applyEdit)', () => {
 			await revert(document);
 		}
 		assert.equal(document.getText(), original);
+	});
+
+	test('outage-postmortem.md: an entry typed 3:15 AM between afternoon entries; the preferred fix changes it back to 3:15 PM', async () => {
+		const document = await openFixture('outage-postmortem.md');
+		await activeExtension();
+		const editor = await vscode.window.showTextDocument(document);
+		const original = document.getText();
+		try {
+			const slip = original.indexOf('2024, 3:15 PM UTC') + '2024, 3:15 '.length;
+			assert.ok(await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(slip), document.positionAt(slip + 2)), 'AM')));
+			const warning = await diagnosticWithCode(document, 'timeline-order');
+			await applyPreferredFix(document, warning, 'Change to 3:15 PM');
+			assert.equal(document.getText(), original);
+			await waitFor(() => postmortemDiagnostics(document.uri).length === 0, undefined, 'the diagnostics to clear after the fix');
+		} finally {
+			await revert(document);
+		}
+	});
+
+	test('outage-postmortem.md without its last section: the preferred fix adds the missing section at the end', async () => {
+		const document = await openFixture('outage-postmortem.md');
+		await activeExtension();
+		const editor = await vscode.window.showTextDocument(document);
+		const original = document.getText();
+		const heading = '### Corrective and Preventative Measures';
+		const cut = original.slice(0, original.indexOf(heading));
+		try {
+			assert.ok(await editor.edit((edit) => edit.delete(new vscode.Range(document.positionAt(cut.length), document.positionAt(original.length)))));
+			const missing = await diagnosticWithCode(document, 'missing-section');
+			assert.equal(missing.severity, vscode.DiagnosticSeverity.Information);
+			await applyPreferredFix(document, missing, `Add a "Corrective and Preventative Measures" section (corrective actions)`);
+			// The section goes after the last text, before the trailing blank line, with a hint of what it holds.
+			assert.equal(document.getText(), `${cut.trimEnd()}\n\n${heading}\n\n<!-- What can be improved, and a list of concrete tasks. -->\n\n`);
+			await waitFor(
+				() => !postmortemDiagnostics(document.uri).some((diagnostic) => diagnosticCode(diagnostic) === 'missing-section'),
+				undefined,
+				'the missing-section diagnostic to clear after the fix',
+			);
+		} finally {
+			await revert(document);
+		}
 	});
 });

@@ -28,4 +28,32 @@ suite('completion and snippets', () => {
 			await revert(document);
 		}
 	});
+
+	test('outage-postmortem.md without its last section: at the end, the missing section comes first, as a heading of the same level', async () => {
+		const document = await openFixture('outage-postmortem.md');
+		await activeExtension();
+		const editor = await vscode.window.showTextDocument(document);
+		const original = document.getText();
+		const heading = '### Corrective and Preventative Measures';
+		const cut = original.slice(0, original.indexOf(heading));
+		try {
+			assert.ok(await editor.edit((edit) => edit.delete(new vscode.Range(document.positionAt(cut.length), document.positionAt(original.length)))));
+			const end = document.positionAt(cut.length);
+			const sections = await waitFor(async () => {
+				const items = (await completionItems(document.uri, end)).filter((item) => item.kind === vscode.CompletionItemKind.Module);
+				assert.ok(items.length > 0, 'section completions');
+				return items.sort((a, b) => ((a.sortText ?? '') < (b.sortText ?? '') ? -1 : 1));
+			}, undefined, 'the section completions');
+			const [first] = sections;
+			assert.equal(first!.label, heading, `sections offered: ${sections.map((item) => String(item.label)).join(', ')}`);
+			assert.equal(first!.detail, 'Missing required section: corrective actions');
+			assert.ok(first!.insertText instanceof vscode.SnippetString);
+
+			await editor.insertSnippet(first!.insertText, end);
+			await vscode.commands.executeCommand('type', { text: 'Add a health check to every backend pool.' });
+			assert.equal(document.getText(), `${cut}${heading}\n\nAdd a health check to every backend pool.`);
+		} finally {
+			await revert(document);
+		}
+	});
 });

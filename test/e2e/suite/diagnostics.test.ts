@@ -1,7 +1,28 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { locateTimeline } from '../../fixtures/expectations';
-import { activeExtension, diagnosticCode, linesOf, openFixture, postmortemDiagnostics, waitFor } from './helpers';
+import { lineStartingWith, locateTimeline } from '../../fixtures/expectations';
+import { activeExtension, diagnosticCode, linesOf, openFixture, postmortemDiagnostics, revert, waitFor } from './helpers';
+
+/** A diagnostic as compared here: code, severity and exact range. */
+function shown(diagnostic: vscode.Diagnostic) {
+	const { start, end } = diagnostic.range;
+	return { code: diagnosticCode(diagnostic), severity: vscode.DiagnosticSeverity[diagnostic.severity], range: [start.line, start.character, end.line, end.character] };
+}
+
+/** Waits until the document's diagnostics are exactly `expected` (in range order), failing with the last seen. */
+async function expectDiagnostics(document: vscode.TextDocument, expected: ReturnType<typeof shown>[], what: string): Promise<void> {
+	await waitFor(
+		() => {
+			const all = postmortemDiagnostics(document.uri)
+				.sort((a, b) => a.range.start.compareTo(b.range.start) || a.severity - b.severity)
+				.map(shown);
+			assert.deepEqual(all, expected);
+			return true;
+		},
+		undefined,
+		what,
+	);
+}
 
 suite('diagnostics (pulled by VS Code)', () => {
 	test('incident-postmortem.txt: a timezone-missing warning on the TIMELINE heading', async () => {
@@ -16,5 +37,35 @@ suite('diagnostics (pulled by VS Code)', () => {
 		assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
 		assert.equal(warning.range.start.line, headingLine);
 		assert.match(warning.message, /no time zone/);
+	});
+
+	test('incident-postmortem.txt: that warning is the only diagnostic, and it spans the word TIMELINE', async () => {
+		const document = await openFixture('incident-postmortem.txt');
+		await activeExtension();
+		const { headingLine } = locateTimeline('incident-postmortem.txt', linesOf(document));
+		await expectDiagnostics(document, [{ code: 'timezone-missing', severity: 'Warning', range: [headingLine, 0, headingLine, 'TIMELINE'.length] }], 'the diagnostics of seed 000');
+	});
+
+	test('outage-postmortem.md: 3:15 PM typed as 3:15 AM gives an out-of-order warning and an outside-window hint on the time; undoing clears them', async () => {
+		const document = await openFixture('outage-postmortem.md');
+		await activeExtension();
+		const editor = await vscode.window.showTextDocument(document);
+		const line = lineStartingWith(linesOf(document), 'August 15th, 2024, 3:15 PM UTC', 'outage-postmortem.md');
+		const start = document.lineAt(line).text.indexOf('3:15 PM');
+		try {
+			assert.ok(await editor.edit((edit) => edit.replace(new vscode.Range(line, start + 5, line, start + 7), 'AM')));
+			const onTheTime = [line, start, line, start + '3:15 AM'.length];
+			await expectDiagnostics(
+				document,
+				[
+					{ code: 'timeline-order', severity: 'Warning', range: onTheTime },
+					{ code: 'outside-window', severity: 'Hint', range: onTheTime },
+				],
+				'the diagnostics of seed 003 with an AM/PM slip',
+			);
+		} finally {
+			await revert(document);
+		}
+		await expectDiagnostics(document, [], 'seed 003 as written to have no diagnostics');
 	});
 });

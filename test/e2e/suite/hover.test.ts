@@ -3,11 +3,23 @@ import { activeExtension, hoverTexts, openFixture, positionOf, waitFor } from '.
 
 suite('hover', () => {
 	const cases = [
-		{ fileName: 'incident-postmortem.txt', at: '11:45 PM:', shows: /1 h 45 min since the start \(10:00 PM, the stated start\)/ },
-		{ fileName: 'outage-postmortem.md', at: '6:00 PM UTC -', shows: /3 h 30 min since the start \(2:30 PM, the stated start\)/ },
+		{ fileName: 'incident-postmortem.txt', at: '11:45 PM:', shows: /1 h 45 min since the start \(10:00 PM, the stated start\)/, what: 'the time since the incident started' },
+		{ fileName: 'outage-postmortem.md', at: '6:00 PM UTC -', shows: /3 h 30 min since the start \(2:30 PM, the stated start\)/, what: 'the time since the incident started' },
+		{
+			fileName: 'outage-postmortem.md',
+			at: '### Timeline',
+			shows: /Time to detect: \*\*2 min\*\* \(detected 2:32 PM\)[^]*Time to resolve: \*\*3 h 30 min\*\* \(resolved 6:00 PM\)/,
+			what: 'the incident metrics (time to detect and to resolve)',
+		},
+		{
+			fileName: 'checkout-latency.postmortem.md',
+			at: '10:25 UTC.',
+			shows: /From the stated start and end, 09:10 to 10:25: 1 h 15 min[^]*The stated window and the timeline agree/,
+			what: 'the stated window checked against the timeline',
+		},
 	];
-	for (const { fileName, at, shows } of cases) {
-		test(`${fileName}: hovering "${at}" shows the time since the incident started`, async () => {
+	for (const { fileName, at, shows, what } of cases) {
+		test(`${fileName}: hovering "${at}" shows ${what}`, async () => {
 			const document = await openFixture(fileName);
 			await activeExtension();
 			const position = positionOf(document, at);
