@@ -3,7 +3,7 @@ import * as fc from 'fast-check';
 import { anyDocument } from './support/documents';
 import { analyseEverything, optionVariants } from './support/analyse';
 import { ExceptionProbe } from './support/exceptionProbe';
-import { announceSeed, count, describeFigures, propertyParameters } from './support/settings';
+import { announceSeed, assertNoSoakFailures, count, describeFigures, propertyParameters, soakable } from './support/settings';
 
 suite('property: the core on random documents', () => {
   const probe = new ExceptionProbe();
@@ -23,7 +23,7 @@ suite('property: the core on random documents', () => {
         anyDocument(),
         fc.array(fc.nat(), { maxLength: 12 }),
         fc.constantFrom(...optionVariants.keys()),
-        (text, randomOffsets, variant) => {
+        soakable(property, (text: string, randomOffsets: number[], variant: number) => {
           count(property, 'documents');
           count(property, 'characters', text.length);
           const options = optionVariants[variant]!;
@@ -33,9 +33,10 @@ suite('property: the core on random documents', () => {
           assert.deepEqual(JSON.parse(JSON.stringify(second)), JSON.parse(JSON.stringify(first)), 'a second run gives the same results');
           const thrown = probe.take();
           assert.deepEqual(thrown, [], `exceptions thrown inside the server code (caught or not):\n${thrown.map((t) => `${t.location}: ${t.description}`).join('\n')}`);
-        },
+        }),
       ),
       propertyParameters(property, 150),
     );
+    assertNoSoakFailures(property);
   });
 });

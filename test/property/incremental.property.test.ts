@@ -5,8 +5,8 @@ import { createPostmortemService } from '../../server/src/core/service';
 import { DocumentCache } from '../../server/src/documentCache';
 import { LspHarness } from '../protocol/harness';
 import { anyDocument } from './support/documents';
-import { editBatches, resolveEdit } from './support/edits';
-import { announceSeed, count, describeFigures, propertyParameters } from './support/settings';
+import { editBatches, resolveEdit, type AbstractEdit } from './support/edits';
+import { announceSeed, assertNoSoakFailures, count, describeFigures, propertyParameters, soakable, soakableAsync } from './support/settings';
 
 const service = createPostmortemService();
 
@@ -21,7 +21,7 @@ suite('property: incremental edits', () => {
   const modelProperty = 'incremental edits equal a fresh parse';
   test('TextDocument.update and the document cache, after any edit sequence, give the model of a fresh parse of the final text', () => {
     fc.assert(
-      fc.property(anyDocument(), editBatches, (initial, batches) => {
+      fc.property(anyDocument(), editBatches, soakable(modelProperty, (initial: string, batches: AbstractEdit[][]) => {
         count(modelProperty, 'edit sequences');
         const cache = new DocumentCache(service.parse);
         let document = TextDocument.create('file:///edited.postmortem', 'postmortem', 1, initial);
@@ -43,9 +43,10 @@ suite('property: incremental edits', () => {
         const fresh = service.parse(shadow);
         assert.deepEqual(cache.get(document), fresh, 'the cached model of the last version equals a fresh parse');
         assert.deepEqual(service.check(cache.get(document)), service.check(fresh));
-      }),
+      })),
       propertyParameters(modelProperty, 150),
     );
+    assertNoSoakFailures(modelProperty);
   });
 
   const protocolProperty = 'edits through the protocol equal a fresh open';
@@ -62,7 +63,7 @@ suite('property: incremental edits', () => {
   let sequence = 0;
   test('didChange sequences over JSON-RPC leave the server answering exactly as for the final text opened fresh', async () => {
     await fc.assert(
-      fc.asyncProperty(anyDocument(), editBatches, fc.array(fc.boolean(), { maxLength: 12 }), async (initial, batches, askBetween) => {
+      fc.asyncProperty(anyDocument(), editBatches, fc.array(fc.boolean(), { maxLength: 12 }), soakableAsync(protocolProperty, async (initial: string, batches: AbstractEdit[][], askBetween: boolean[]) => {
         count(protocolProperty, 'edit sequences');
         sequence++;
         const edited = `file:///edited-${sequence}.postmortem`;
@@ -102,8 +103,9 @@ suite('property: incremental edits', () => {
           await harness.close(edited);
           await harness.close(fresh);
         }
-      }),
+      })),
       propertyParameters(protocolProperty, 60),
     );
+    assertNoSoakFailures(protocolProperty);
   });
 });

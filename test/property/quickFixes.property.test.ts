@@ -6,7 +6,7 @@ import { anyDocument } from './support/documents';
 import { ExceptionProbe } from './support/exceptionProbe';
 import { assertLineBreaksPreserved, checkEveryQuickFix, fixOptionVariants as optionVariants } from './support/fixes';
 import { incidentDocument } from './support/incidents';
-import { announceSeed, count, describeFigures, propertyParameters } from './support/settings';
+import { announceSeed, assertNoSoakFailures, count, describeFigures, propertyParameters, soakable } from './support/settings';
 
 const service = createPostmortemService();
 
@@ -28,21 +28,22 @@ suite('property: quick fixes', () => {
 
   test('every quick fix applies, keeps the line breaks, and its finding is gone afterwards', () => {
     fc.assert(
-      fc.property(documents, fc.constantFrom(...optionVariants.keys()), (text, variant) => {
+      fc.property(documents, fc.constantFrom(...optionVariants.keys()), soakable(fixProperty, (text: string, variant: number) => {
         const options = optionVariants[variant]!;
         count(fixProperty, 'documents');
         probe.take();
         checkEveryQuickFix(text, options, fixProperty);
         const thrown = probe.take();
         assert.deepEqual(thrown, [], thrown.map((t) => `${t.location}: ${t.description}`).join('\n'));
-      }),
+      })),
       propertyParameters(fixProperty, 200),
     );
+    assertNoSoakFailures(fixProperty);
   });
 
   test('fix-all: applying it again and again converges within a few rounds, then changes nothing', () => {
     fc.assert(
-      fc.property(documents, fc.constantFrom(...optionVariants.keys()), (text, variant) => {
+      fc.property(documents, fc.constantFrom(...optionVariants.keys()), soakable(fixAllProperty, (text: string, variant: number) => {
         const options = optionVariants[variant]!;
         count(fixAllProperty, 'documents');
         let current = text;
@@ -59,8 +60,9 @@ suite('property: quick fixes', () => {
           current = next;
           count(fixAllProperty, 'edits applied', edits.length);
         }
-      }),
+      })),
       propertyParameters(fixAllProperty, 150),
     );
+    assertNoSoakFailures(fixAllProperty);
   });
 });

@@ -77,3 +77,72 @@ export function announceSeed(): void {
   const mode = soaking ? `soak ${soakSeconds} s` : 'CI-sized';
   console.log(`  property tests: seed ${propertySeed} (${mode}); replay with POSTMORTEM_PROPERTY_SEED=${propertySeed}`);
 }
+
+/** A kind of failure seen while soaking, with the shortest input that showed it. */
+interface SoakFailure {
+  times: number;
+  example: string;
+  message: string;
+}
+
+const soakFailures = new Map<string, Map<string, SoakFailure>>();
+
+/** The first line of a failure with numbers blanked: failures that differ only in offsets are one kind. */
+function failureKind(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split('\n')[0] ?? '').replace(/\d+/g, '#').replace(/"[^"]*"/g, '"…"').slice(0, 200);
+}
+
+/**
+ * Wraps a property's predicate. Normally a failure fails the run (and fast-check shrinks it).
+ * When soaking, a failure is recorded by kind and the run goes on, so one known defect does not
+ * hide the others; {@link assertNoSoakFailures} fails at the end with one example per kind.
+ */
+export function soakable<A extends unknown[]>(property: string, predicate: (...args: A) => void): (...args: A) => void {
+  if (!soaking) return predicate;
+  return (...args: A) => {
+    try {
+      predicate(...args);
+    } catch (error) {
+      recordSoakFailure(property, error, args);
+    }
+  };
+}
+
+export function soakableAsync<A extends unknown[]>(property: string, predicate: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  if (!soaking) return predicate;
+  return async (...args: A) => {
+    try {
+      await predicate(...args);
+    } catch (error) {
+      recordSoakFailure(property, error, args);
+    }
+  };
+}
+
+function recordSoakFailure(property: string, error: unknown, args: unknown[]): void {
+  count(property, 'failures');
+  let kinds = soakFailures.get(property);
+  if (!kinds) soakFailures.set(property, (kinds = new Map()));
+  const kind = failureKind(error);
+  const example = JSON.stringify(args);
+  const known = kinds.get(kind);
+  if (!known) kinds.set(kind, { times: 1, example, message: error instanceof Error ? error.message : String(error) });
+  else {
+    known.times++;
+    if (example.length < known.example.length) {
+      known.example = example;
+      known.message = error instanceof Error ? error.message : String(error);
+    }
+  }
+}
+
+/** After a soak: fails listing every kind of failure seen, each with its shortest example. */
+export function assertNoSoakFailures(property: string): void {
+  const kinds = soakFailures.get(property);
+  if (!kinds || kinds.size === 0) return;
+  const report = [...kinds.values()]
+    .map((failure) => `- ${failure.times}×: ${failure.message.split('\n')[0]}\n  shortest input: ${failure.example.slice(0, 2000)}`)
+    .join('\n');
+  throw new Error(`${property}: ${kinds.size} kind(s) of failure while soaking:\n${report}`);
+}
