@@ -33,8 +33,11 @@ const LIST_ITEM = /^\s*(?:[-*+•·]\s|\d{1,3}[.)]\s)/;
 const SHELL_COMMAND =
   /^\s*(?:sudo|apt(?:-get)?|service|systemctl|echo|sed|cat|cd|ls|chmod|chown|mkdir|rm|cp|mv|curl|wget|grep|if|fi|then|else|done|for|while|exit|export|nginx|puppet|ln|kill|pkill|docker|kubectl|npm|pip|git|ufw|iptables|mysql|source|set|printf|touch|tee)\b|&&|\|\s*\w|\\\s*$|^\s*\$\s/;
 
-/** Strips markup and decoration from heading text; returns the title and its offset inside `raw`. */
-export function cleanHeadingText(raw: string): { title: string; offset: number } {
+/**
+ * Strips markup and decoration from heading text. Returns the clean title, where its raw text
+ * starts inside `raw` (`offset`) and how long that raw text is (`rawLength`, markup inside kept).
+ */
+export function cleanHeadingText(raw: string): { title: string; offset: number; rawLength: number } {
   let text = raw;
   let offset = 0;
   const stripLead = (pattern: RegExp) => {
@@ -50,18 +53,26 @@ export function cleanHeadingText(raw: string): { title: string; offset: number }
   while (stripLead(/^(?:\s+|\*\*|__|[*_`]|<[^>]{0,200}>|[\p{Extended_Pictographic}\u200d\ufe0f\u20e3]+)/u)) {
     /* keep stripping */
   }
-  // Trailing decoration: emoji and kaomoji ("(╯°□°)╯︵ ┻━┻") are words with no ASCII letter or digit.
-  const words = text.split(/\s+/);
-  while (words.length > 1 && !/[A-Za-z0-9]/.test(words.at(-1)!)) words.pop();
-  text = words
-    .join(' ')
+  // Trailing decoration: emoji and kaomoji ("(╯°□°)╯︵ ┻━┻") are words with no ASCII letter or
+  // digit. Only suffixes are cut, so the title's raw extent stays a prefix of `text`.
+  let end = text.length;
+  for (;;) {
+    let wordEnd = end;
+    while (wordEnd > 0 && /\s/.test(text[wordEnd - 1]!)) wordEnd--;
+    let wordStart = wordEnd;
+    while (wordStart > 0 && !/\s/.test(text[wordStart - 1]!)) wordStart--;
+    if (wordStart === 0 || /[A-Za-z0-9]/.test(text.slice(wordStart, wordEnd))) break;
+    end = wordStart;
+  }
+  text = text
+    .slice(0, end)
     .replace(/(?:<[^>]{0,200}>|\s|[*_`]|[\p{Extended_Pictographic}\u200d\ufe0f])*$/u, '')
     .replace(/[\s:]+$/, '')
     .replace(/(?:\*\*|__)\s*:?$/, '')
     .replace(/[\s:]+$/, '');
   // Remove inline markup inside the title ("**ISSUE SUMMARY:**" leaves "ISSUE SUMMARY").
   const title = text.replace(/\*\*|__|<[^>]{0,200}>/g, '').replace(/\s+/g, ' ').trim().replace(/:$/, '');
-  return { title, offset };
+  return { title, offset, rawLength: text.length };
 }
 
 function isTitleCase(text: string): boolean {
@@ -117,7 +128,7 @@ export function readHeading(lines: readonly Line[], index: number, isFirstConten
   if (line.ignored || line.text.length > MAX_HEADING_LENGTH || isBlank(line)) return undefined;
   const text = line.text;
   const make = (style: HeadingStyle, rawLevel: number | undefined, rawTitle: string, rawTitleStart: number, lineCount = 1): HeadingCandidate | undefined => {
-    const { title, offset } = cleanHeadingText(rawTitle);
+    const { title, offset, rawLength } = cleanHeadingText(rawTitle);
     if (title.length === 0) return undefined;
     const titleStart = line.start + rawTitleStart + offset;
     const lastLine = lines[index + lineCount - 1]!;
@@ -127,7 +138,7 @@ export function readHeading(lines: readonly Line[], index: number, isFirstConten
       style,
       ...(rawLevel !== undefined ? { rawLevel } : {}),
       title,
-      titleSpan: { start: titleStart, end: Math.min(line.end, titleStart + title.length) },
+      titleSpan: { start: titleStart, end: Math.min(line.end, titleStart + rawLength) },
       headingSpan: { start: line.start, end: lastLine.end },
       kinds: kindsOfTitle(title),
       endsWithColon: /:\s*(?:\*\*|__)?\s*$/.test(line.text.slice(0, 400)),

@@ -168,11 +168,13 @@ function buildSections(lines: Line[], headings: HeadingCandidate[], textLength: 
     flat.push(section);
   }
   // A section ends where the next heading of the same or a higher level starts.
-  for (let i = 0; i < flat.length; i++) {
-    const section = flat[i]!;
-    const next = flat.slice(i + 1).find((s) => s.level <= section.level);
-    section.end = trimEnd(lines, next ? next.heading.headingSpan.start : textLength);
+  // One pass with a stack of open sections: a heading closes every open one of its level or deeper.
+  const open: MutableSection[] = [];
+  for (const section of flat) {
+    while (open.length > 0 && open.at(-1)!.level >= section.level) open.pop()!.end = trimEnd(lines, section.heading.headingSpan.start);
+    open.push(section);
   }
+  for (const section of open) section.end = trimEnd(lines, textLength);
   const allSections: Section[] = [];
   const freeze = (s: MutableSection): Section => {
     const section: Section = {

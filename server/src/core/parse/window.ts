@@ -126,7 +126,9 @@ function findRange(text: string, region: readonly Line[]): { start: WindowPoint;
   return { start: pointAt(startToken.line, startToken.time), end: pointAt(endToken.line, endToken.time) };
 }
 
-const DURATION_INTRO = /(?:\blasted|\blasting|\bduration|\bfor|\btook|\btotal(?:ling)?|\bdowntime|\boutage of|\bspanning|\bspan of|\bperiod of|\bunavailable|\bdown|\bdegraded|\binterrupted|\bapproximately|\babout|\baround|\broughly|\bover)\b[^.!?]{0,30}$|\(\s*$|^\s*(?:[-*•]\s*)?(?:\*\*)?[\w ]{0,20}duration(?:\*\*)?\s*:[^.]{0,80}$/i;
+const DURATION_INTRO = /(?:\blasted|\blasting|\bduration|\bfor|\btook|\btotal(?:ling)?|\bdowntime|\boutage of|\bspanning|\bspan of|\bperiod of|\bunavailable|\bdown|\bdegraded|\binterrupted|\bapproximately|\babout|\baround|\broughly|\bover)\b[^.!?]{0,30}$|\(\s*$/i;
+const DURATION_LABEL_LINE = /^\s*(?:[-*•]\s*)?(?:\*\*)?[\w ]{0,20}duration(?:\*\*)?\s*:/i;
+const MAX_DURATIONS_PER_LINE = 32;
 const STRONG_DURATION_INTRO = /\b(?:lasted|lasting|duration|down for|outage of|unavailable for)\b[^.!?]{0,30}$/i;
 /** "over the span of the next 36 hours", "every 4 hours", "within 2 hours": not how long it lasted. */
 const NOT_AFTER = /\b(?:next|every|within|each|per|last|past|first|another|additional|further|in)\s*(?:~|about|around|approximately|roughly)?\s*$/i;
@@ -136,13 +138,18 @@ const METRIC_LINE = /\b(?:time to (?:detect|acknowledge|mitigate|resolve|recover
 function findStatedDuration(text: string, region: readonly Line[]): DurationToken | undefined {
   for (const line of region) {
     if (METRIC_LINE.test(line.text) && !/\b(?:incident|outage)?\s*duration\b/i.test(line.text)) continue;
-    for (const duration of findDurations(line.text, line.start)) {
-      const before = text.slice(line.start, duration.span.start);
-      const after = text.slice(duration.span.end, line.end);
+    // "Duration: From 2:30 PM to 3:45 PM (1 hour 15 minutes)": the label opens the line.
+    const labelled = DURATION_LABEL_LINE.test(line.text.slice(0, 48));
+    for (const duration of findDurations(line.text, line.start).slice(0, MAX_DURATIONS_PER_LINE)) {
+      // The words just before and after decide; a bounded window keeps long lines linear.
+      const before = text.slice(Math.max(line.start, duration.span.start - 64), duration.span.start);
+      const after = text.slice(duration.span.end, Math.min(line.end, duration.span.end + 48));
+
       // "lasted approximately nine hours before normal operation was restored" is the outage even
       // though "before" follows; weaker introductions need the words after to agree.
       if (!STRONG_DURATION_INTRO.test(before) && NOT_THE_OUTAGE.test(after)) continue;
       if (NOT_AFTER.test(before)) continue;
+      if (labelled && duration.span.start - line.start <= 120) return duration;
       if (!DURATION_INTRO.test(before) && !duration.approximate) continue;
       return duration;
     }
