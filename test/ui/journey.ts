@@ -5,15 +5,16 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as CodeServerModule from '../e2e/codeServer.mjs' with { 'resolution-mode': 'import' };
 import type * as ProvisionModule from '../e2e/provision.mjs' with { 'resolution-mode': 'import' };
-import { expected, fixtureWorkspace, labelShowsTime, plainHeading, repoRoot } from '../fixtures/expectations';
+import { expected, fixtureWorkspace, labelShowsTime, lineStartingWith, plainHeading, repoRoot, splitLines } from '../fixtures/expectations';
 import { waitFor } from '../e2e/waitFor';
-import { UI_DEADLINE_MS, Workbench } from './workbench';
+import { UI_DEADLINE_MS, Workbench, type ScreenRegion } from './workbench';
 
 /**
  * A user's journey through the extension in a real VS Code workbench (code-server 4.100.3 in
  * headless Chromium), with the extension installed from the packaged postmortem.vsix as a user
  * installs it. Each step acts through the UI only, asserts what the screen shows, and leaves a
- * screenshot in test-results/ui/. Run after `npm run package`: `node out/test/ui/journey.js`.
+ * screenshot in test-results/ui/. Run after `npm run package`: `node out/test/ui/journey.js`;
+ * with `--update-readme-images` it also refreshes the README's pictures in docs/images/.
  *
  * New behaviour is covered by appending a step to `steps`; a step may rely on the ones before it.
  */
@@ -22,6 +23,11 @@ interface JourneyContext {
 	workbench: Workbench;
 	/** A throwaway copy of test/fixtures/workspace, opened as the workspace folder. */
 	workspace: string;
+	/**
+	 * Saves a picture of `region` for the README: always to test-results/ui/, and to docs/images/
+	 * when the journey runs with `--update-readme-images`.
+	 */
+	readmePicture(fileName: string, region: ScreenRegion): Promise<void>;
 }
 
 interface JourneyStep {
@@ -32,6 +38,32 @@ interface JourneyStep {
 }
 
 const OUTLINE_DOCUMENT = 'outage-postmortem.md';
+/** Seed 000 as written: plain text, so it keeps the Plain Text language. */
+const PLAIN_TEXT_DOCUMENT = 'incident-postmortem.txt';
+/** A copy of seed 000 named for the `postmortem` language, made when the workspace is copied. */
+const HIGHLIGHTED_DOCUMENT = 'load-balancer-outage.postmortem.txt';
+const ZONE_FIX_TITLE = 'Add "All times in UTC." to the timeline';
+
+/** The 1-based line number of the line starting with `prefix` in a fixture, as the Problems view counts. */
+function fixtureLineNumber(fileName: string, prefix: string): number {
+	const lines = splitLines(fs.readFileSync(path.join(fixtureWorkspace, fileName), 'utf8'));
+	return lineStartingWith(lines, prefix, fileName) + 1;
+}
+
+/** The Problems view's rows for one file: those between its file row and the next file's. */
+function problemsOf(rows: readonly string[], fileName: string): string[] {
+	const fileRow = /^\S+\.(?:txt|md) \d+$/;
+	const start = rows.findIndex((row) => row.startsWith(`${fileName} `) && fileRow.test(row));
+	if (start < 0) return [];
+	const end = rows.findIndex((row, index) => index > start && fileRow.test(row));
+	return rows.slice(start + 1, end < 0 ? undefined : end);
+}
+
+/** The row after the row equal to `row` (trailing spaces ignored), or undefined. */
+function rowAfter(rows: readonly string[], row: string, offset = 1): string | undefined {
+	const at = rows.findIndex((shown) => shown.trimEnd() === row);
+	return at < 0 ? undefined : rows[at + offset];
+}
 
 const steps: JourneyStep[] = [
 	{
@@ -88,6 +120,245 @@ const steps: JourneyStep[] = [
 			console.log(`      Outline rows:\n${rows.map((row) => `        | ${row}`).join('\n')}`);
 		},
 	},
+	{
+		name: `seed 000 named ${HIGHLIGHTED_DOCUMENT} opens as Postmortem, coloured by the grammar, with its timeline summary above the heading`,
+		screenshot: '04-highlighting',
+		async run({ workbench, readmePicture }) {
+			await workbench.showSideBar(false);
+			await workbench.openFile(HIGHLIGHTED_DOCUMENT);
+			await waitFor(async () => (await workbench.statusBarLanguage()) === 'Postmortem', UI_DEADLINE_MS, 'the status bar to show the Postmortem language');
+			// Headings, times and `Label:` fields each get their own colour, none the colour of prose.
+			const colours = await waitFor(
+				async () => {
+					const shown = {
+						prose: await workbench.tokenColour('Issue detected through monitoring'),
+						heading: await workbench.tokenColour('TIMELINE'),
+						time: await workbench.tokenColour('10:00 PM'),
+						field: await workbench.tokenColour('Impact'),
+					};
+					assert.equal(new Set(Object.values(shown)).size, 4, `four distinct colours: ${JSON.stringify(shown)}`);
+					return shown;
+				},
+				UI_DEADLINE_MS,
+				'the grammar to colour the document',
+			);
+			console.log(`      token colours: ${JSON.stringify(colours)}`);
+			const lens = await waitFor(
+				async () => {
+					const texts = await workbench.page.locator('.codelens-decoration:visible').allInnerTexts();
+					return texts.find((text) => text.includes('Impact'));
+				},
+				UI_DEADLINE_MS,
+				'the code lens above the timeline heading',
+			);
+			assert.equal(lens.trim(), 'Impact 1 h 45 min · detected T+0m · resolved T+1h45m · 7 entries');
+			console.log(`      code lens: ${lens.trim()}`);
+			await workbench.page.mouse.move(1, 1);
+			await readmePicture('highlighting.png', await workbench.regionOf(['.part.editor']));
+			await workbench.runCommand('View: Close Editor');
+		},
+	},
+	{
+		name: `${PLAIN_TEXT_DOCUMENT} (seed 000, plain text) shows a timezone-missing squiggle, explained in its hover and in Problems`,
+		screenshot: '05-diagnostic',
+		async run({ workbench }) {
+			await workbench.openFile(PLAIN_TEXT_DOCUMENT);
+			assert.equal(await workbench.statusBarLanguage(), 'Plain Text');
+			await workbench.squiggles('warning').first().waitFor({ timeout: UI_DEADLINE_MS });
+			assert.equal(await workbench.squiggles('warning').count(), 1, 'one warning squiggle');
+			const message = 'The timeline "TIMELINE" gives times (10:00 PM and 6 more) but no time zone';
+
+			await workbench.page.keyboard.press('Control+Shift+M');
+			const line = fixtureLineNumber(PLAIN_TEXT_DOCUMENT, 'TIMELINE:');
+			const problems = await waitFor(
+				async () => {
+					const rows = problemsOf(await workbench.problemRows(), PLAIN_TEXT_DOCUMENT);
+					assert.equal(rows.length, 1, `one problem in ${PLAIN_TEXT_DOCUMENT}: ${JSON.stringify(rows)}`);
+					assert.ok(rows[0]!.includes(message), `the message: ${rows[0]}`);
+					assert.match(rows[0]!, new RegExp(`postmortem\\W*timezone-missing\\W*\\[Ln ${line}, Col 1\\]$`));
+					return rows;
+				},
+				UI_DEADLINE_MS,
+				'the Problems view to list the warning',
+			);
+			console.log(`      Problems, ${PLAIN_TEXT_DOCUMENT}: ${problems.join(' | ')}`);
+
+			// The squiggle sits on the timeline heading, so its hover also carries the heading's metrics.
+			const hover = await workbench.waitForHover(
+				(text) => {
+					assert.ok(text.includes(message), `hover: ${JSON.stringify(text)}`);
+					assert.match(text, /postmortem\W*timezone-missing/);
+					assert.match(text, /Time to resolve: 1 h 45 min \(resolved 11:45 PM\)/);
+				},
+				'the squiggle\'s hover',
+				() => workbench.hoverSquiggle('warning'),
+			);
+			console.log(`      hover: ${hover.replace(/\n+/g, ' | ').slice(0, 400)}…`);
+		},
+	},
+	{
+		name: 'Ctrl+. on the squiggle offers the UTC fix; choosing it adds "All times in UTC." and the squiggle goes away',
+		screenshot: '06-quick-fix-applied',
+		async run({ workbench, readmePicture }) {
+			await workbench.clickSquiggle('warning');
+			await workbench.page.keyboard.press('Control+.');
+			const offered = await waitFor(
+				async () => {
+					const rows = await workbench.codeActionRows();
+					assert.ok(rows.includes(ZONE_FIX_TITLE), `quick fixes: ${JSON.stringify(rows)}`);
+					return rows;
+				},
+				UI_DEADLINE_MS,
+				'the quick-fix menu',
+			);
+			console.log(`      quick fixes: ${JSON.stringify(offered)}`);
+			await workbench.page.mouse.move(1, 1);
+			// The editor with the menu, and the Problems view's title and rows (not its empty rest).
+			await readmePicture(
+				'diagnostics-quickfix.png',
+				await workbench.regionOf(['.part.editor', '.part.panel .composite.title', '.markers-panel .monaco-list-row']),
+			);
+
+			await workbench.page.locator('.action-widget .monaco-list-row', { hasText: ZONE_FIX_TITLE }).click({ timeout: UI_DEADLINE_MS });
+			const rows = await waitFor(
+				async () => {
+					const shown = await workbench.editorRows();
+					assert.equal(rowAfter(shown, 'TIMELINE:'), 'All times in UTC.', `the line after TIMELINE: ${JSON.stringify(shown.slice(0, 8))}`);
+					assert.ok(rowAfter(shown, 'TIMELINE:', 2)?.startsWith('10:00 PM'), `then the first entry: ${JSON.stringify(shown.slice(0, 8))}`);
+					return shown;
+				},
+				UI_DEADLINE_MS,
+				'the fix to insert the zone line',
+			);
+			const heading = rows.findIndex((row) => row.trimEnd() === 'TIMELINE:');
+			console.log(`      editor rows from the heading: ${JSON.stringify(rows.slice(heading, heading + 3))}`);
+			await waitFor(async () => (await workbench.squiggles('warning').count()) === 0, UI_DEADLINE_MS, 'the squiggle to go away');
+			await waitFor(
+				async () => problemsOf(await workbench.problemRows(), PLAIN_TEXT_DOCUMENT).length === 0,
+				UI_DEADLINE_MS,
+				`the Problems view to list nothing for ${PLAIN_TEXT_DOCUMENT}`,
+			);
+		},
+	},
+	{
+		name: 'hovering the 11:45 PM entry shows 1 h 45 min since the start',
+		screenshot: '07-hover',
+		async run({ workbench, readmePicture }) {
+			const hover = await workbench.waitForHover(
+				(text) => {
+					assert.ok(text.includes('T+1h45m'), `hover: ${JSON.stringify(text)}`);
+					assert.ok(text.includes('1 h 45 min since the start (10:00 PM, the stated start)'), `hover: ${JSON.stringify(text)}`);
+				},
+				'the hover on 11:45 PM',
+				// The entry's time, not the same time in the summary line above.
+				() => workbench.hoverText('11:45 PM', '11:45 PM'),
+			);
+			console.log(`      hover: ${hover.replace(/\n/g, ' | ')}`);
+			await readmePicture('hover.png', await workbench.regionOf(['.part.editor']));
+		},
+	},
+	{
+		name: 'a new postmortem from the pm-holberton snippet: two entries typed, a third from the entry completion, all in the Outline',
+		screenshot: '08-snippet-outline',
+		async run({ workbench }) {
+			const { page } = workbench;
+			await page.mouse.move(1, 1);
+			await workbench.showSideBar(true);
+			await workbench.runCommand('File: New Untitled Text File');
+			await page.locator('.tabs-container .tab.active', { hasText: 'Untitled-' }).waitFor({ timeout: UI_DEADLINE_MS });
+			await workbench.runCommandAndPick('Change Language Mode', 'Postmortem');
+			await waitFor(async () => (await workbench.statusBarLanguage()) === 'Postmortem', UI_DEADLINE_MS, 'the untitled editor to be a Postmortem');
+
+			await page.keyboard.type('pm-holberton');
+			await page.keyboard.press('Control+Space');
+			const offered = await waitFor(
+				async () => {
+					const shown = await workbench.suggestions();
+					assert.ok(shown.rows.length > 0, 'the suggest widget lists suggestions');
+					assert.equal(shown.focused, 'pm-holberton', `the selected suggestion: ${JSON.stringify(shown)}`);
+					return shown;
+				},
+				UI_DEADLINE_MS,
+				'the suggest widget to select pm-holberton',
+			);
+			console.log(`      suggestions: ${JSON.stringify(offered.rows)}`);
+			await page.keyboard.press('Enter');
+			await workbench.waitForText('# Postmortem: Short title of the outage');
+
+			// Tab stop by tab stop, as an author fills the template: type over a placeholder, or keep it.
+			const KEEP = undefined;
+			const tabStops = [
+				'Checkout outage after a load balancer change', // 1 title
+				'1 hour 45 minutes', // 2 duration
+				'14:05', // 3 start, also the first entry's time
+				'15:50', // 4 end, also the last entry's time
+				'UTC', // 5 zone, on every entry
+				'2024-08-15', // 6 date
+				KEEP, // 7 impact
+				KEEP, // 8 what users saw
+				KEEP, // 9 share of users
+				KEEP, // 10 root cause
+				'Checkout 5xx alert paged the on-call engineer.', // 11 first entry
+				'14:20', // 12 second entry's time
+				'On-call engineer restarted the checkout pods.', // 13 second entry
+				// The next two entries default to the current time: give them times in order, so the
+				// timeline reads forward and the completion below has room after 14:20.
+				'14:45', // 14
+				KEEP, // 15
+				'15:10', // 16
+			];
+			for (const [index, value] of tabStops.entries()) {
+				if (value !== KEEP) await page.keyboard.type(value);
+				if (index < tabStops.length - 1) await page.keyboard.press('Tab');
+			}
+			await page.keyboard.press('Escape'); // leave the snippet
+			// Inlay hints (+0:15) come between an entry's time and zone: the Outline below checks the times.
+			await workbench.waitForText('On-call engineer restarted the checkout pods.');
+
+			// A new line under the second entry: the completion proposes the entry 5 minutes later.
+			await workbench.clickText('On-call engineer restarted the checkout pods.');
+			await page.keyboard.press('End');
+			await page.keyboard.press('Enter');
+			await page.keyboard.press('Control+Space');
+			const entry = await waitFor(
+				async () => {
+					const shown = await workbench.suggestions();
+					assert.ok(shown.focused?.includes('14:25 UTC'), `the selected suggestion: ${JSON.stringify(shown)}`);
+					return shown.focused;
+				},
+				UI_DEADLINE_MS,
+				'the next-entry completion',
+			);
+			console.log(`      entry completion: ${entry}`);
+			await page.keyboard.press('Enter');
+			await page.keyboard.type('Platform team asked to stand by.');
+			await page.keyboard.press('Escape');
+			await workbench.waitForText('Platform team asked to stand by.');
+
+			const typedEntries = [
+				{ time: '14:05', text: 'Checkout 5xx alert paged the on-call engineer.' },
+				{ time: '14:20', text: 'On-call engineer restarted the checkout pods.' },
+				{ time: '14:25', text: 'Platform team asked to stand by.' },
+				{ time: '14:45', text: 'Misleading path: what was checked that turned out not to be the cause' },
+				{ time: '15:50', text: 'Resolved: how the incident was resolved' },
+			];
+			const rows = await waitFor(
+				async () => {
+					await workbench.expandOutline();
+					const shown = await workbench.outlineRows();
+					for (const { time, text } of typedEntries) {
+						assert.ok(shown.some((row) => row.includes(text) && labelShowsTime(row, time)), `an Outline row for ${time} ${text}: ${JSON.stringify(shown, null, 1)}`);
+					}
+					assert.ok(shown.some((row) => plainHeading(row) === 'timeline'), `the Timeline section: ${JSON.stringify(shown)}`);
+					return shown;
+				},
+				UI_DEADLINE_MS,
+				'the Outline to show the typed entries',
+			);
+			console.log(`      Outline rows:\n${rows.map((row) => `        | ${row}`).join('\n')}`);
+			await page.mouse.move(1, 1);
+		},
+	},
 ];
 
 async function loadModules(): Promise<{ codeServer: typeof CodeServerModule; provision: typeof ProvisionModule }> {
@@ -112,6 +383,7 @@ async function main(): Promise<void> {
 		guard.onCleanup(() => fs.rmSync(scratch, { recursive: true, force: true }));
 		const workspace = path.join(scratch, 'workspace');
 		fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
+		fs.copyFileSync(path.join(workspace, PLAIN_TEXT_DOCUMENT), path.join(workspace, HIGHLIGHTED_DOCUMENT));
 		const userDataDir = path.join(scratch, 'user-data');
 		const extensionsDir = path.join(scratch, 'extensions');
 
@@ -129,7 +401,17 @@ async function main(): Promise<void> {
 			entry,
 			userDataDir,
 			extensionsDir,
-			settings: { 'outline.collapseItems': 'alwaysExpand', 'editor.minimap.enabled': false },
+			settings: {
+				'outline.collapseItems': 'alwaysExpand',
+				'editor.minimap.enabled': false,
+				// Prose lines are long: wrapped, the whole of each shows in the pictures.
+				'editor.wordWrap': 'on',
+				// No boxes around the word under the cursor in the pictures.
+				'editor.occurrencesHighlight': 'off',
+				// Suggestions open on Ctrl+Space only, so a Tab typed in a snippet always moves to the
+				// next placeholder instead of accepting a word suggestion that popped up meanwhile.
+				'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
+			},
 		});
 		const started = server;
 		guard.onCleanup(() => started.stop());
@@ -143,7 +425,13 @@ async function main(): Promise<void> {
 		const workbench = new Workbench(page, screenshotDir);
 		await page.goto(`${started.origin}/?folder=${encodeURIComponent(workspace)}`);
 
-		const failed = await runSteps({ workbench, workspace });
+		const updateReadmeImages = process.argv.includes('--update-readme-images');
+		const readmePicture = async (fileName: string, region: ScreenRegion): Promise<void> => {
+			const shot = await workbench.screenshot(`readme-${path.parse(fileName).name}`, region);
+			if (updateReadmeImages) fs.copyFileSync(shot, path.join(repoRoot, 'docs', 'images', fileName));
+			console.log(`      README picture: ${path.relative(repoRoot, shot)}${updateReadmeImages ? ` -> docs/images/${fileName}` : ''}`);
+		};
+		const failed = await runSteps({ workbench, workspace, readmePicture });
 		await guard.finish(failed ? 1 : 0);
 	} catch (error) {
 		// A missing prerequisite is reported as what to install, not as a stack trace.
