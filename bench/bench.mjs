@@ -61,12 +61,11 @@ function planFor(entries) {
     seed,
     settings: serverSettings,
     edits: count(big ? 20 : medium ? 100 : 500),
-    editBudgetMs: big ? 30_000 : 25_000,
+    editBudgetMs: big ? 20_000 : 25_000,
     hovers: count(big ? 50 : 200),
     symbols: count(big ? 10 : 50),
     inlayHints: count(big ? 20 : 100),
     requestBudgetMs: 8000,
-    responsiveness: entries === Math.max(...sizes),
     responsivenessTrials: 3,
     workerTimeoutMs: big ? 150_000 : medium ? 90_000 : 60_000,
   };
@@ -154,7 +153,9 @@ if (runLsp) {
   // The other document open while the largest one is analysed.
   const smallText = generate(100, 'md', 'other-small').text;
   for (const document of documents) {
-    const plan = { ...planFor(document.entries), smallText };
+    // Responsiveness under load is measured once, on the largest Markdown document.
+    const responsiveness = document.entries === Math.max(...sizes) && document.format === (formats.includes('md') ? 'md' : formats[0]);
+    const plan = { ...planFor(document.entries), smallText, responsiveness };
     document.lsp = {};
     for (const [name, script] of [['empty', emptyServerScript], ['ours', serverScript]]) {
       log(`LSP ${name}: ${document.entries} entries, ${document.format}`);
@@ -218,12 +219,14 @@ target(
 );
 target(
   `Requests answered while analysis runs: hover in another document <= 100 ms (${fmtCount(Math.max(...sizes))} entries)`,
-  largest.map((d) => [label(d), d.lsp?.ours?.responsiveness?.otherDocumentHover?.p50, 100]),
+  largest.filter((d) => d.lsp?.ours?.responsiveness).map((d) => [label(d), d.lsp.ours.responsiveness.otherDocumentHover?.p50, 100]),
   'ms',
 );
 target(
   `Stale work cancelled: diagnostics after a 5-keystroke burst <= 1.5x one edit (${fmtCount(Math.max(...sizes))} entries)`,
-  largest.map((d) => [label(d), d.lsp?.ours?.responsiveness?.burstAfterLastKeystroke?.p50, 1.5 * d.lsp?.ours?.responsiveness?.editToDiagnostics?.p50]),
+  largest
+    .filter((d) => d.lsp?.ours?.responsiveness)
+    .map((d) => [label(d), d.lsp.ours.responsiveness.burstAfterLastKeystroke?.p50, 1.5 * d.lsp.ours.responsiveness.editToDiagnostics?.p50]),
   'ms',
 );
 target('Startup (spawn -> initialize) <= 1.3x the empty server', [['median', startup?.ours?.median, 1.3 * startup?.empty?.median]], 'ms');
@@ -302,7 +305,7 @@ const rows = [
   ['  didOpen -> first diagnostics', (d) => pair(d.lsp?.ours?.firstDiagnosticsMs, d.lsp?.empty?.firstDiagnosticsMs)],
   ['  edit -> diagnostics p50', (d) => pair(d.lsp?.ours?.editToDiagnostics?.p50, d.lsp?.empty?.editToDiagnostics?.p50)],
   ['  edit -> diagnostics p99', (d) => pair(d.lsp?.ours?.editToDiagnostics?.p99, d.lsp?.empty?.editToDiagnostics?.p99)],
-  ['    edits measured', (d) => pair(d.lsp?.ours?.editToDiagnostics?.count, d.lsp?.empty?.editToDiagnostics?.count).replace(/\.00/g, '')],
+  ['    edits measured', (d) => (d.lsp ? `${d.lsp.ours?.editToDiagnostics?.count ?? '-'} / ${d.lsp.empty?.editToDiagnostics?.count ?? '-'}` : '-')],
   ['  hover p50', (d) => pair(d.lsp?.ours?.hover?.p50, d.lsp?.empty?.hover?.p50)],
   ['  hover p99', (d) => pair(d.lsp?.ours?.hover?.p99, d.lsp?.empty?.hover?.p99)],
   ['  documentSymbol p50', (d) => pair(d.lsp?.ours?.documentSymbol?.p50, d.lsp?.empty?.documentSymbol?.p50)],

@@ -6,7 +6,7 @@ import { LspClient, withTimeout } from './lsp-client.mjs';
 import { median, quantile, seededRandom } from './stats.mjs';
 
 /** How long one request may take before the session is abandoned (a stuck or very slow server). */
-const requestTimeoutMs = 180_000;
+const requestTimeoutMs = 90_000;
 
 export function initializeParams(rootPath, { pull }) {
   const rootUri = pathToFileURL(rootPath).href;

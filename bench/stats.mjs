@@ -11,11 +11,14 @@ export function quantile(samples, q) {
 export const median = (samples) => quantile(samples, 0.5);
 
 /**
- * Times `run` repeatedly after `warmup` untimed calls: at least `minRuns` samples, then more
- * until `maxRuns` or `budgetMs` is reached. Returns the samples in milliseconds and their median.
+ * Times `run` repeatedly after warming up (`warmup` untimed calls, and more until `warmupMs`
+ * has passed, so that small inputs run long enough for the optimising compiler): at least
+ * `minRuns` samples, then more until `maxRuns` or `budgetMs` is reached. Returns the samples in
+ * milliseconds and their median.
  */
-export function measure(run, { warmup = 3, minRuns = 5, maxRuns = 50, budgetMs = 2000 } = {}) {
-  for (let i = 0; i < warmup; i++) run();
+export function measure(run, { warmup = 3, warmupMs = 0, minRuns = 5, maxRuns = 50, budgetMs = 2000 } = {}) {
+  const warmupStarted = performance.now();
+  for (let i = 0; i < warmup || (warmup > 0 && performance.now() - warmupStarted < warmupMs && i < 10_000); i++) run();
   const samples = [];
   const started = performance.now();
   while (samples.length < minRuns || (samples.length < maxRuns && performance.now() - started < budgetMs)) {

@@ -16,9 +16,13 @@ const immediatePushMs = 50;
 /** A step this long gives the client time to cancel or edit; worth a look before going on. */
 const longStepMs = 20;
 
-/** Ends the current task so that messages read meanwhile (a cancellation) take effect. */
+/**
+ * Lets messages that arrived meanwhile (a cancellation) take effect: the connection reads them
+ * in one turn of the event loop and hands them over in the next (its reader queues through
+ * `setImmediate`), so this waits two turns.
+ */
 function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
 
 /** The code of the one diagnostic a document past `maxDocumentSize` gets instead of the analysis. */
@@ -46,6 +50,8 @@ export function computeDiagnostics(context: FeatureContext, served: ServedDocume
 }
 
 async function diagnose(context: FeatureContext, uri: string, token?: CancellationToken): Promise<Diagnostic[]> {
+  // A request cancelled while it waited in the queue is still dispatched, cancelled: skip the parse.
+  if (token) throwIfCancelled(token);
   const started = performance.now();
   const served = await context.documents.get(uri);
   if (token) {
