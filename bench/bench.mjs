@@ -66,7 +66,9 @@ function planFor(entries) {
     symbols: count(big ? 10 : 50),
     inlayHints: count(big ? 20 : 100),
     requestBudgetMs: 8000,
-    responsivenessTrials: 3,
+    // At 100,000 entries one analysis can take seconds while the analysis is slow: fewer samples.
+    minEdits: big ? 3 : 5,
+    responsivenessTrials: big ? 2 : 3,
     workerTimeoutMs: big ? 150_000 : medium ? 90_000 : 60_000,
   };
 }

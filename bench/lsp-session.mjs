@@ -157,7 +157,7 @@ export async function measureDocument(script, rootPath, file, text, plan) {
       doc.change(edit);
       const response = await answered(doc.pullDiagnostics().response, 'diagnostics after edit');
       return response.receivedAt - sentAt;
-    });
+    }, plan.minEdits);
     result.editToDiagnostics = summary(editSamples);
 
     const times = [...doc.document.getText().matchAll(/\b\d{1,2}:\d{2}/g)].map((match) => match.index + 1);
