@@ -18,6 +18,8 @@ export async function run(): Promise<void> {
 		color: false,
 		timeout: Number(process.env.POSTMORTEM_E2E_TEST_TIMEOUT_MS || 60_000),
 	});
+	// Test files may also be written with describe/it: both interfaces' globals are defined.
+	Mocha.interfaces.bdd(mocha.suite);
 	const testFiles = fs
 		.readdirSync(__dirname)
 		.filter((name) => name.endsWith('.test.js'))
