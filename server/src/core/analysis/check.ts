@@ -7,14 +7,15 @@ import { applySuppressions } from './suppressions';
 const severityWeight: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 /**
- * Runs every rule, applies per-code severity overrides (`off` drops the code) and suppression
- * comments, and returns the findings in document order. A rule that throws on an unexpected
- * model loses its findings, never the others'.
+ * Runs every rule (or only the rule reporting `only`), applies per-code severity overrides
+ * (`off` drops the code) and suppression comments, and returns the findings in document order.
+ * A rule that throws on an unexpected model loses its findings, never the others'.
  */
-export function checkDocument(document: PostmortemDocument, options: PostmortemOptions): Finding[] {
+export function checkDocument(document: PostmortemDocument, options: PostmortemOptions, only?: string): Finding[] {
   if (document.text.length > options.maxDocumentSize) return [];
   const findings: Finding[] = [];
   for (const rule of rules) {
+    if (only !== undefined && rule.code !== only) continue;
     const override = options.severities[rule.code];
     if (override === 'off') continue;
     let found: Finding[];

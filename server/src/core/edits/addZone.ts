@@ -30,15 +30,24 @@ export function addAllTimesLineEdit(document: PostmortemDocument, zone: string):
   return { span: { start: offset, end: offset }, newText: `All times in ${zone}.${eol}${blankAfterHeading ? eol : ''}` };
 }
 
-/** Adds ` <zone>` after the time of every timed entry that names no zone of its own. */
+/**
+ * Adds ` <zone>` after the time of every timed entry that names no zone of its own, and a space
+ * after the zone when the time runs straight into a word or number (`10:15fw`), which would
+ * otherwise swallow the zone (`UTCfw` is not a zone, `UTC+5` another one).
+ */
 export function addZoneToEntriesEdits(document: PostmortemDocument, zone: string): SpanEdit[] {
+  const text = document.text;
   return document.timeline.entries
     .filter((entry) => entry.time && !entry.ownZone)
     .map((entry) => {
       const at = (entry.endTime ?? entry.time)!.span.end;
-      return { span: { start: at, end: at }, newText: ` ${zone}` };
+      const gap = RUNS_INTO_ZONE.test(text.slice(at, at + 2)) ? ' ' : '';
+      return { span: { start: at, end: at }, newText: ` ${zone}${gap}` };
     });
 }
+
+/** Text that, right after an inserted zone name, would read as part of it: a letter, digit, sign or joiner. */
+const RUNS_INTO_ZONE = /^(?:[\p{L}\p{N}\p{M}_/+\-\u2212]|:\d)/u;
 
 /** The line break that ends the line before `offset` (which starts a line). */
 function lineBreakBefore(text: string, offset: number): string {

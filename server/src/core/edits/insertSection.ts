@@ -1,7 +1,8 @@
 import type { PostmortemDocument, Section, SectionKind } from '../model';
 import type { PostmortemOptions } from '../options';
 import { conventionalOrder, templateSectionFor } from '../analysis/profiles';
-import { dominantLineBreak, lineEndOf, nextLineStart, type SpanEdit } from './textEdits';
+import { parsePostmortem } from '../parse/parser';
+import { applyEdits, dominantLineBreak, lineEndOf, lineStartOf, nextLineStart, type SpanEdit } from './textEdits';
 
 /**
  * Inserts a skeleton for a missing section where the template puts it (after the last
@@ -9,8 +10,28 @@ import { dominantLineBreak, lineEndOf, nextLineStart, type SpanEdit } from './te
  * heading in the style of its neighbour: same markup, level, colon and capitals, so a
  * `ROOT CAUSE AND RESOLUTION:` document gets `RESOLUTION:` and a `## Timeline` one gets
  * `## Resolution`. Markdown documents get the template's prompt as an HTML comment.
+ *
+ * The spacing echoes the neighbour's. Whether the result reads as the section is checked on a
+ * fresh parse, since what surrounds a heading can make it something else: a line like
+ * `b | c` above `## Resolution` makes it a shell comment, and a code fence or `<!--` left open
+ * to the end of the document swallows anything after it. Failing that, the section is set off
+ * by blank lines; failing that too, it goes right before the open code or comment (closing the
+ * author's block is not this fix's business). Undefined when no place works.
+ */
+export function verifiedSectionInsertion(document: PostmortemDocument, kind: SectionKind, options: PostmortemOptions): SpanEdit | undefined {
+  return sectionInsertions(document, kind, options).find((edit) => addsSection(document, edit, kind));
+}
+
+/**
+ * The insertion {@link verifiedSectionInsertion} chooses, or, when none reads as the section,
+ * the one in the neighbour's style (for commands that insert more under the new heading).
  */
 export function insertSectionEdit(document: PostmortemDocument, kind: SectionKind, options: PostmortemOptions): SpanEdit {
+  return verifiedSectionInsertion(document, kind, options) ?? sectionInsertions(document, kind, options)[0]!;
+}
+
+/** Candidate insertions, most faithful to the author's spacing first. */
+function sectionInsertions(document: PostmortemDocument, kind: SectionKind, options: PostmortemOptions): SpanEdit[] {
   const text = document.text;
   const eol = dominantLineBreak(text);
   const template = templateSectionFor(kind, options);
@@ -26,17 +47,41 @@ export function insertSectionEdit(document: PostmortemDocument, kind: SectionKin
   const prompt = document.flavor === 'markdown' && template.prompt ? `${gap}<!-- ${template.prompt} -->` : '';
   const block = heading + prompt;
   const separator = model && !blankLineBefore(document, model) ? eol : eol + eol;
+  // A byte order mark stays the first character of the file.
+  const textStart = text.startsWith('\ufeff') ? 1 : 0;
 
-  if (before) {
-    return { span: { start: before.span.end, end: before.span.end }, newText: separator + block };
-  }
+  let echoed: SpanEdit;
   if (after) {
-    const at = after.headingSpan.start;
-    return { span: { start: at, end: at }, newText: block + separator };
+    const at = Math.max(textStart, after.headingSpan.start);
+    echoed = { span: { start: at, end: at }, newText: block + separator };
+  } else if (before) {
+    echoed = { span: { start: before.span.end, end: before.span.end }, newText: separator + block };
+  } else {
+    const end = text.length;
+    const lead = end === textStart ? '' : /(?:\r\n|\r|\n)$/.test(text) ? eol : eol + eol;
+    echoed = { span: { start: end, end }, newText: `${lead}${block}${eol}` };
   }
-  const end = text.length;
-  const lead = end === 0 ? '' : /(?:\r\n|\r|\n)$/.test(text) ? eol : eol + eol;
-  return { span: { start: end, end }, newText: `${lead}${block}${eol}` };
+  const candidates = [echoed, setOff(text, echoed.span.start, textStart, block, eol)];
+  const open = document.ignoredSpans.find((span) => span.end === text.length && span.start < echoed.span.start);
+  if (open) candidates.push(setOff(text, Math.max(textStart, lineStartOf(text, open.start)), textStart, block, eol));
+  return candidates;
+}
+
+/** `block` inserted at `at` with a blank line above and below it. */
+function setOff(text: string, at: number, textStart: number, block: string, eol: string): SpanEdit {
+  const atLineStart = at === textStart || text[at - 1] === '\n' || text[at - 1] === '\r';
+  if (!atLineStart) return { span: { start: at, end: at }, newText: `${eol}${eol}${block}${eol}` };
+  const previousEnd = at - (text[at - 1] === '\n' && text[at - 2] === '\r' ? 2 : 1);
+  const previousBlank = at === textStart || text.slice(lineStartOf(text, previousEnd), previousEnd).trim() === '';
+  return { span: { start: at, end: at }, newText: `${previousBlank ? '' : eol}${block}${eol}${eol}` };
+}
+
+/** Whether the text with `edit` applied has a section of `kind` and still every kind it had. */
+function addsSection(document: PostmortemDocument, edit: SpanEdit, kind: SectionKind): boolean {
+  const kindsOf = (sections: readonly Section[]) => new Set(sections.flatMap((section) => section.kinds));
+  const had = kindsOf(document.allSections);
+  const has = kindsOf(parsePostmortem(applyEdits(document.text, [edit])).allSections);
+  return has.has(kind) && [...had].every((k) => has.has(k));
 }
 
 /** The sections a new one is a sibling of: under a lone title, its children; otherwise the top level. */

@@ -17,33 +17,68 @@ export interface TimelineOrderData {
 /** A timeline entry that takes part in ordering. */
 export interface Timed {
   readonly entry: TimelineEntry;
+  /**
+   * Where the rule reads the entry: its point on the parser's axis, moved back by the
+   * midnight rollovers the rule does not believe (see {@link orderableEntries}).
+   */
   readonly point: TimePoint;
   /** The written token (time, or date for date-only entries). */
   readonly span: Span;
+  /** The parser rolled this entry past midnight, but the rule reads it on the day of the entry above. */
+  readonly rolloverUndone: boolean;
 }
 
 /**
- * The entries of a group that are ordered in time: those with a usable time or date, and,
- * where most entries lead with their time, only those (a time mentioned mid-sentence is not
- * a stamp).
+ * The entries of a group that are ordered in time, each with the point the rule reads it at:
+ * those with a usable time or date, and, where most entries lead with their time, only those
+ * (a time mentioned mid-sentence is not a stamp).
+ *
+ * The point is the parser's (`entry.minutes`, midnight rollovers included) with one
+ * correction. A rollover with no date on the entry is believed only when it leaves the clock
+ * less than half a day after the entry above (`11:50 PM` → `12:26 AM`). When it leaves half a
+ * day or more (`6:00 PM` → `6:02 AM`, read as the next morning), no date says the day changed
+ * and the rule reads the entry, and those after it, on the day of the entry above, until a new
+ * date or day count starts. The ordering rule and the sort fix both use these points, so a
+ * sorted timeline is one the rule finds in order.
  */
 export function orderableEntries(document: PostmortemDocument, entries: readonly TimelineEntry[]): Timed[] {
   const stamps = entries.filter((entry) => isStamped(document, entry));
   const candidates = stamps.length * 2 >= entries.length ? stamps : entries;
+  const forward = !document.timeline.reverseChronological;
   const timed: Timed[] = [];
+  let daysUndone = 0;
+  let previous: { entry: TimelineEntry; point: TimePoint } | undefined;
   for (const entry of candidates) {
-    const point = entryPoint(entry);
+    const parsed = entryPoint(entry);
     const span = entry.time?.span ?? entry.ownDate?.span ?? entry.date?.span;
-    if (point && span) timed.push({ entry, point, span });
+    if (!parsed || !span) continue;
+    let rolloverUndone = false;
+    if (previous) {
+      const rolledDays = entry.dayOffset - previous.entry.dayOffset;
+      if (rolledDays < 0 || entry.ownDate) daysUndone = 0;
+      else if (forward && rolledDays > 0 && gapBetween(previous, { entry, point: parsed }) >= HALF_DAY) {
+        daysUndone += rolledDays;
+        rolloverUndone = true;
+      }
+    }
+    const point = daysUndone === 0 ? parsed : { ...parsed, minutes: parsed.minutes - daysUndone * MINUTES_PER_DAY };
+    timed.push({ entry, point, span, rolloverUndone });
+    previous = { entry, point: parsed };
   }
   return timed;
 }
+
+const MINUTES_PER_DAY = 1440;
 
 /**
  * Minutes from `a` to `b` for ordering: zones convert only between two stamped zones, since a
  * zone an entry inherits may be a guess; otherwise the wall clocks are compared.
  */
-export function orderingGap(a: Timed, b: Timed): number {
+export function orderingGap(a: Pick<Timed, 'entry' | 'point'>, b: Pick<Timed, 'entry' | 'point'>): number {
+  return gapBetween(a, b);
+}
+
+function gapBetween(a: Pick<Timed, 'entry' | 'point'>, b: Pick<Timed, 'entry' | 'point'>): number {
   const bothStamped = a.entry.ownZone !== undefined && b.entry.ownZone !== undefined;
   return bothStamped ? minutesBetween(a.point, b.point) : minutesBetween(wallClock(a.point), wallClock(b.point));
 }
@@ -52,10 +87,11 @@ export function orderingGap(a: Timed, b: Timed): number {
 const APPROXIMATE_SLACK = 15;
 
 /**
- * `timeline-order`: an entry earlier than the one before it. Bare times that the parser rolled
- * past midnight count as a midnight crossing only when the clock moved forward less than half
- * a day; a "rollover" of 12 hours or more with no date to back it is the clock going back
- * (`12:00 PM` then `12:15 AM`). Newest-first timelines are checked in their own direction.
+ * `timeline-order`: an entry earlier than the one before it, both read as
+ * {@link orderableEntries} reads them: bare times that the parser rolled past midnight count
+ * as a midnight crossing only when the clock moved forward less than half a day; a "rollover"
+ * of 12 hours or more with no date to back it is read on the same day (`6:00 PM` then
+ * `6:02 AM` is the clock going back). Newest-first timelines are checked in their own direction.
  */
 export const checkTimelineOrder: Rule = (document) => {
   const findings: Finding[] = [];
@@ -72,7 +108,7 @@ export const checkTimelineOrder: Rule = (document) => {
       const relation = direction > 0 ? 'earlier' : 'later';
       let message = `${currentText} is ${relation} than the entry above it, ${previousText}`;
       if (direction < 0) message += ', in a timeline that lists the newest entry first';
-      else if (current.point.minutes >= previous.point.minutes) message += ' (no date says the timeline crossed midnight)';
+      else if (current.rolloverUndone) message += ' (no date says the timeline crossed midnight)';
       if (meridiemFix) message += `; ${meridiemFix.corrected} was probably meant`;
       const data: TimelineOrderData = { previous: previous.span, ...(meridiemFix ? { meridiemFix } : {}) };
       findings.push({
@@ -91,9 +127,9 @@ export const checkTimelineOrder: Rule = (document) => {
 function outOfOrder(previous: Timed, current: Timed, direction: number): boolean {
   if (startsNewDay(previous.entry, current.entry)) return false;
   const step = direction * orderingGap(previous, current);
+  if (step >= 0) return false;
   const approximate = previous.entry.time?.approximate === true || current.entry.time?.approximate === true;
-  if (step < 0) return !(approximate && step > -APPROXIMATE_SLACK);
-  return direction > 0 && step >= HALF_DAY && rolledOverWithoutDate(previous.entry, current.entry);
+  return !(approximate && step > -APPROXIMATE_SLACK);
 }
 
 function wallClock(point: TimePoint): TimePoint {
@@ -125,11 +161,6 @@ function startsNewDay(previous: TimelineEntry, current: TimelineEntry): boolean 
   const b = current.date;
   if (!a || !b || current.ownDate || current.dayOffset !== 0) return false;
   return a.year !== b.year || a.month !== b.month || a.day !== b.day;
-}
-
-/** The parser moved `current` to a later day although no date written on it says so. */
-function rolledOverWithoutDate(previous: TimelineEntry, current: TimelineEntry): boolean {
-  return current.dayOffset > previous.dayOffset && current.ownDate === undefined;
 }
 
 /**
