@@ -8,6 +8,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { refuseRequestsAfterShutdown } from './afterShutdown';
 import { createPostmortemService } from './core/service';
 import { DocumentCache } from './documentCache';
 import { readClientProfile, type Feature, type FeatureContext } from './feature';
@@ -115,6 +116,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     settings?.forget(document.uri);
   });
 
+  refuseRequestsAfterShutdown(connection);
   textDocuments.listen(connection);
   connection.listen();
 }

@@ -214,14 +214,20 @@ suite('protocol abuse over stdio (dist/server.js --stdio)', function () {
     await stillServing();
   });
 
-  test('shutdown then exit ends the process with code 0; a request between them does not crash it', async () => {
-    casesSent += 3;
+  test('shutdown then exit ends the process with code 0; requests between them fail with InvalidRequest', async () => {
+    casesSent += 6;
     await server.connection.sendRequest(ShutdownRequest.type);
-    try {
-      await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: knownUri } });
-    } catch (error) {
-      assert.ok(error instanceof ResponseError && error.code === ErrorCodes.InvalidRequest, String(error));
-    }
+    const refused = (method: string) => (error: unknown) => {
+      assert.ok(error instanceof ResponseError, `${method} after shutdown: not an LSP error: ${String(error)}`);
+      assert.equal(error.code, ErrorCodes.InvalidRequest, `${method} after shutdown: ${error.message}`);
+      return true;
+    };
+    const position = { line: 8, character: 3 };
+    await assert.rejects(server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: knownUri } }), refused('documentSymbol'));
+    await assert.rejects(server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: knownUri }, position }), refused('hover'));
+    await assert.rejects(server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: knownUri } }), refused('diagnostic'));
+    await assert.rejects(server.connection.sendRequest('postmortem/doesNotExist', {}), refused('an unknown method'));
+    await assert.rejects(server.connection.sendRequest(ShutdownRequest.type), refused('a second shutdown'));
     assert.equal(server.exit, undefined, 'the server waits for exit after shutdown');
     await server.connection.sendNotification(ExitNotification.type);
     assert.deepEqual(await server.exited(), { code: 0, signal: null });
