@@ -45,6 +45,17 @@ suite('hover, inlay hints and code lens over the protocol', () => {
     assert.deepEqual(hover!.range, { start: { line: position.line, character: 0 }, end: { line: position.line, character: 8 } });
   });
 
+  test('hover on the end of a range (13:20 - 13:50) has the range of the end time', async () => {
+    const uri = 'file:///work/range.postmortem';
+    const text = '## Timeline\n\n- 13:00 UTC: Alert fired\n- 13:20 - 13:50 UTC: Database failover\n';
+    await harness.open(uri, 'postmortem', text);
+    const onEnd = await harness.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 3, character: 12 } });
+    assert.match(markdownOf(onEnd), /the end of a range that starts at 13:20/);
+    assert.deepEqual(onEnd!.range, { start: { line: 3, character: 10 }, end: { line: 3, character: 15 } });
+    const onStart = await harness.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 3, character: 3 } });
+    assert.deepEqual(onStart!.range, { start: { line: 3, character: 2 }, end: { line: 3, character: 7 } });
+  });
+
   test('seed 003: hover on the 6:00 PM entry gives 3 h 30 min since the 2:30 PM start', async () => {
     const uri = 'file:///work/seed003.postmortem';
     await harness.open(uri, 'postmortem', seed003.text);

@@ -25,7 +25,11 @@ export function getHover(document: PostmortemDocument, offset: number, options: 
   const groups = groupTimelineEntries(document);
   for (const group of groups) {
     const index = group.entries.findIndex((entry) => within(entry.time?.span, offset) || within(entry.endTime?.span, offset) || (!entry.time && within(entry.ownDate?.span, offset)));
-    if (index >= 0) return entryHover(document, group, index, options);
+    if (index >= 0) {
+      const entry = group.entries[index]!;
+      const onEnd = entry.endTime !== undefined && within(entry.endTime.span, offset) && !within(entry.time?.span, offset);
+      return entryHover(document, group, index, options, onEnd);
+    }
   }
   const window = document.window;
   for (const span of [window.statedDurationSpan, window.start?.span, window.end?.span]) {
@@ -49,11 +53,21 @@ function literal(text: string): string {
   return text.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1');
 }
 
-function entryHover(document: PostmortemDocument, group: TimelineGroup, index: number, options: PostmortemOptions): HoverInfo {
+/**
+ * The hover of a timeline entry, on the token hovered: its time (or date), or, with `onEnd`,
+ * the end of the range it gives (`13:20 - 13:50`), which is what the editor highlights.
+ */
+function entryHover(document: PostmortemDocument, group: TimelineGroup, index: number, options: PostmortemOptions, onEnd = false): HoverInfo {
   const entry = group.entries[index]!;
-  const span = (entry.time ?? entry.ownDate)!.span;
+  const start = (entry.time ?? entry.ownDate)!.span;
+  const span = onEnd && entry.endTime ? entry.endTime.span : start;
   const lines: string[] = [];
-  lines.push(`**${literal(quote(document, span))}** · ${normalised(entry, options)}`);
+  if (span === start) lines.push(`**${literal(quote(document, span))}** · ${normalised(entry, options)}`);
+  else lines.push(`**${literal(quote(document, span))}** · the end of a range that starts at ${literal(quote(document, start))}: ${normalised(entry, options)}`);
+  if (onEnd && entry.endTime && !entry.endTime.valid) {
+    lines.push('', 'This time cannot be read, so the range takes no part in the timeline arithmetic.');
+    return { span, markdown: lines.join('\n') };
+  }
   if (entry.time && !entry.time.valid) {
     lines.push('', 'This time cannot be read, so it takes no part in the timeline arithmetic.');
     return { span, markdown: lines.join('\n') };

@@ -82,6 +82,26 @@ suite('hover', () => {
   test('nothing to say elsewhere', () => {
     assert.equal(hoverAt(text, 'load balancer'), undefined);
   });
+
+  test('on the end of a range: the hover covers the end time, not the start', () => {
+    const ranged = postmortem('Outage (UTC).', '- 13:00 UTC: Alert fired', '- 13:20 - 13:50 UTC: Database failover', '- 14:00 UTC: Service restored');
+    const document = service.parse(ranged);
+    const spanText = (offset: number) => {
+      const hover = service.hover(document, offset);
+      assert.ok(hover, `a hover at ${offset}`);
+      return { text: ranged.slice(hover.span.start, hover.span.end), markdown: hover.markdown };
+    };
+    const end = ranged.indexOf('13:50');
+    for (const offset of [end, end + 2, end + 5]) {
+      const hover = spanText(offset);
+      assert.equal(hover.text, '13:50', `hover at ${offset - end} into 13:50`);
+      assert.match(hover.markdown, /\*\*13:50\*\* · the end of a range that starts at 13:20/);
+      assert.match(hover.markdown, /The range 13:20 to 13:50 lasts 30 min/);
+    }
+    const start = ranged.indexOf('13:20');
+    assert.equal(spanText(start + 2).text, '13:20');
+    assert.match(spanText(start + 2).markdown, /^\*\*13:20\*\* · /);
+  });
 });
 
 suite('metrics', () => {
