@@ -20,6 +20,12 @@ const quickFixCounterexamples: readonly { readonly found: string; readonly text:
   { found: 'sorting a timeline that mixes AM and PM', text: '## Timeline\n- 2:00 PM: a\n- 6:01 AM: b\n- 6:00 PM: c\n- 6:02 AM: d\n' },
   { found: 'the meridiem correction after an unreadable time', text: '## Timeline\n\n- 7:45 PM: c\n- 34:38: d\n- 12:00 PM: e\n' },
   { found: 'the meridiem correction across midnight', text: '## Timeline\n\n- 10:23 PM: a\n- 23:60: b\n- 12:00 PM: c\n- 12:01 AM: d\n- 12:02 AM: e\n' },
+  { found: 'a zone added to a time that runs straight into a word', text: '## Timeline\n- about 10:15fw\n' },
+  { found: 'a missing section added after an unclosed tilde fence', text: '\ufeff## Root Cause\n~~~' },
+  { found: 'a missing section added after an unclosed HTML comment', text: 'Postmortem: The Great Emoji Outage of 2022\n<!--' },
+  { found: 'a missing section added right under a line that reads as a shell pipe', text: '# Postmortem\n## Timeline\n- 10:00 UTC deploy\nb | c\n' },
+  { found: 'a missing section added before a heading that follows a byte order mark', text: '\ufeff## 4. Next Steps / Action Items\r\naccess.\r\nTimeline:\r\n\r\n10:00 PMtjmrnrwqv - \r\n' },
+  { found: 'a rewritten duration after which another phrase reads as the stated duration', text: 'Down from 10:00 to 10:45 UTC.\n- **Number words:** "three hours" (019), "nine hours" (058).\n' },
 ];
 
 suite('property counterexamples', () => {

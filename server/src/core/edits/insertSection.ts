@@ -92,7 +92,8 @@ function bodySections(document: PostmortemDocument): readonly Section[] {
   return top.filter((section) => section.kind !== 'title');
 }
 
-const DECORATION = /[\p{Extended_Pictographic}\u200D\uFE0F]/gu;
+/** Emoji, joiners and a byte order mark: copied from a neighbouring heading, none belongs in a new one. */
+const DECORATION = /[\p{Extended_Pictographic}\u200D\uFE0F\uFEFF]/gu;
 
 /** A heading for `title` written like `model`'s: its markup before and after the title, its capitals. */
 function headingLike(document: PostmortemDocument, model: Section, title: string, eol: string): string {

@@ -34,6 +34,21 @@ suite('rule: timeline-order', () => {
     assert.match(finding.message, /10:00 AM is earlier than the entry above it, 9:00 PM \(no date says/);
   });
 
+  test('a time quoted in a sub-bullet does not put the next entry a day later than the entry above', () => {
+    // The parser rolls 00:02 past midnight after the quoted 23:35; the rule reads it on 00:00's day.
+    const text = lines('## Timeline', '', '- 00:00 UTC: Alerts', '    - status `23:35` → `00:05`', '- 00:02 UTC: Paged', '- 00:01 UTC: Escalated', '');
+    const findings = findingsOf(text, 'timeline-order');
+    assert.deepEqual(findings.map((f) => covered(text, f)), ['00:01']);
+    assert.match(findings[0]!.message, /00:01 is earlier than the entry above it, 00:02$/);
+  });
+
+  test('after a rollover the rule does not believe, the entries that follow are read on the same day', () => {
+    const text = postmortem(zoned, '- 6:00 PM: Deploy', '- 6:02 AM: Errors', '- 6:05 AM: Paged', '- 6:01 AM: Rollback');
+    const findings = findingsOf(text, 'timeline-order');
+    assert.deepEqual(findings.map((f) => covered(text, f)), ['6:02 AM', '6:01 AM']);
+    assert.match(findings[1]!.message, /6:01 AM is earlier than the entry above it, 6:05 AM$/);
+  });
+
   test('entries with dates that move forward a day are in order', () => {
     const text = postmortem(
       'The outage ran from January 15, 2022, 2:00 PM EST to January 16, 2022, 10:00 AM EST.',

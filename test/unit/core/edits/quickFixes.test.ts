@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Finding } from '../../../../server/src/core/analysis/findings';
 import { applyEdits } from '../../../../server/src/core/edits/textEdits';
 import { formatLike } from '../../../../server/src/core/edits/rewriteDuration';
+import { editsRemoveFinding } from '../../../../server/src/core/edits/verifyFix';
 import { defaultOptions, type PostmortemOptions } from '../../../../server/src/core/options';
 import { check, crlf, lines, postmortem, service } from '../analysis/support';
 
@@ -138,6 +139,63 @@ for (const { name, convert } of endings) {
       assert.ok(!codes(fixed).includes('missing-section'));
     });
 
+    test('sort: a sub-bullet that quotes times moves with its entry, and the timeline ends in order', () => {
+      const text = convert(lines('## Timeline', '', '- 00:01 UTC: Deploy started', '- 00:00 UTC: Alerts', '    - status `23:35` → `00:05`', '- 00:02 UTC: Paged', ''));
+      const fixed = applyFix(text, 'timeline-order', /Sort the timeline/);
+      assert.equal(fixed, convert(lines('## Timeline', '', '- 00:00 UTC: Alerts', '    - status `23:35` → `00:05`', '- 00:01 UTC: Deploy started', '- 00:02 UTC: Paged', '')));
+      assert.ok(!codes(fixed).includes('timeline-order'));
+    });
+
+    test('sort: AM and PM mixed are ordered as the rule reads them, and every finding goes', () => {
+      const text = convert(lines('## Timeline', '', 'All times in UTC.', '', '- 2:00 PM: a', '- 6:01 AM: b', '- 6:00 PM: c', '- 6:02 AM: d', ''));
+      const document = service.parse(text);
+      const findings = check(text).filter((f) => f.code === 'timeline-order');
+      assert.equal(findings.length, 2);
+      for (const finding of findings) {
+        const sort = service.quickFixes(document, finding).find((f) => f.title === 'Sort the timeline chronologically');
+        assert.ok(sort, `a sort fix on ${finding.message}`);
+        const fixed = applyEdits(text, sort.edits);
+        assert.equal(fixed, convert(lines('## Timeline', '', 'All times in UTC.', '', '- 6:01 AM: b', '- 6:02 AM: d', '- 2:00 PM: a', '- 6:00 PM: c', '')));
+        assert.ok(!codes(fixed).includes('timeline-order'));
+      }
+    });
+
+    test('a missing section goes before a code fence left open at the end, not into it', () => {
+      const text = convert(lines('## Timeline', '- 10:00 UTC deploy', '```bash', 'echo', ''));
+      const fixed = applyFix(text, 'missing-section', /Root Cause/, { ...defaultOptions, requiredSections: ['timeline', 'root-cause'] });
+      assert.equal(fixed, convert(lines('## Timeline', '- 10:00 UTC deploy', '', '## Root Cause', '<!-- What caused the issue, in detail. -->', '', '```bash', 'echo', '')));
+      assert.ok(!codes(fixed, { ...defaultOptions, requiredSections: ['timeline', 'root-cause'] }).includes('missing-section'));
+    });
+
+    test('a missing section goes after a code fence closed on the last line', () => {
+      const text = convert(lines('## Timeline', '- 10:00 UTC deploy', '```bash', 'echo', '```'));
+      const fixed = applyFix(text, 'missing-section', /Root Cause/, { ...defaultOptions, requiredSections: ['timeline', 'root-cause'] });
+      assert.equal(fixed, `${text}${convert('\n\n## Root Cause\n<!-- What caused the issue, in detail. -->')}`);
+    });
+
+    test('a missing section set off by blank lines where the neighbour\'s spacing would make it a shell comment', () => {
+      const options = { ...defaultOptions, requiredSections: ['timeline' as const, 'root-cause' as const] };
+      const text = convert(lines('# Postmortem', '## Timeline', '- 10:00 UTC deploy', 'b | c', ''));
+      const fixed = applyFix(text, 'missing-section', /Root Cause/, options);
+      assert.equal(fixed, convert(lines('# Postmortem', '## Timeline', '- 10:00 UTC deploy', 'b | c', '', '## Root Cause', '<!-- What caused the issue, in detail. -->', '', '')));
+      assert.ok(!codes(fixed, options).includes('missing-section'));
+    });
+
+    test('a byte order mark stays the first character when a section goes at the top', () => {
+      const options = { ...defaultOptions, requiredSections: ['summary' as const, 'root-cause' as const] };
+      const text = convert(lines('\ufeff# Postmortem', '', '## Root Cause', 'Text.', ''));
+      const fixed = applyFix(text, 'missing-section', /Summary/, options);
+      assert.ok(fixed.startsWith('\ufeff') && !fixed.slice(1).includes('\ufeff'), JSON.stringify(fixed));
+      assert.ok(!codes(fixed, options).includes('missing-section'));
+    });
+
+    test('a zone added to a time that runs into a word is kept apart from it', () => {
+      const text = convert(lines('## Timeline', '- about 10:15fw: Alert', '- 10:30+ Restored', ''));
+      const fixed = applyFix(text, 'timezone-missing', /Add UTC to each/);
+      assert.equal(fixed, text.replace('10:15fw', '10:15 UTC fw').replace('10:30+', '10:30 UTC +'));
+      assert.ok(!codes(fixed).includes('timezone-missing'));
+    });
+
     test('fix-all applies the evident time corrections, and a second run changes nothing', () => {
       const text = convert(postmortem('Outage (UTC).', '- 11:30 AM: Deploy', '- 12:00 PM: Errors', '- 12:15 AM: Paged', '- 13:10 PM: Escalated', '- 1:30 PM: Restored'));
       const once = applyEdits(text, service.fixAll(service.parse(text)));
@@ -155,6 +213,18 @@ suite('quick fixes: what is not offered', () => {
     const fixes = service.quickFixes(document, only(text, 'timeline-order'));
     assert.deepEqual(fixes.map((f) => f.title), ['Sort the timeline chronologically']);
     assert.equal(fixes[0]!.safe, false);
+  });
+
+  test('an edit counts as a fix only when a fresh parse shows its finding gone', () => {
+    const text = postmortem('Outage (UTC).', '- 11:30 AM: Deploy', '- 12:00 PM: Errors', '- 12:15 AM: Paged', '- 1:00 PM: Restored');
+    const document = service.parse(text);
+    const finding = only(text, 'timeline-order');
+    const at = text.indexOf('12:15 AM');
+    assert.equal(editsRemoveFinding(document, finding, [{ span: { start: at, end: at + 8 }, newText: '12:15 PM' }], defaultOptions), true);
+    assert.equal(editsRemoveFinding(document, finding, [{ span: { start: at, end: at + 8 }, newText: '12:16 AM' }], defaultOptions), false, 'still out of order');
+    assert.equal(editsRemoveFinding(document, finding, [], defaultOptions), false, 'no change');
+    const paged = text.indexOf('Paged');
+    assert.equal(editsRemoveFinding(document, finding, [{ span: { start: paged, end: paged + 5 }, newText: 'Called' }], defaultOptions), false, 'an edit elsewhere');
   });
 
   test('no guess for 25:10 or 12:61', () => {
