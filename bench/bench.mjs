@@ -151,7 +151,7 @@ let startup;
 let push;
 if (runLsp) {
   log('LSP startup');
-  startup = await measureStartup({ ours: serverScript, empty: emptyServerScript }, workDir, quick ? 3 : 7);
+  startup = await measureStartup({ ours: serverScript, empty: emptyServerScript }, workDir, quick ? 3 : 11);
   // The other document open while the largest one is analysed.
   const smallText = generate(100, 'md', 'other-small').text;
   for (const document of documents) {
