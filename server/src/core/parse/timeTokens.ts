@@ -207,7 +207,22 @@ const NUMERIC_DATE = /(?<![\d\w/.:-])(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![
 /** Finds calendar dates in `text`, in order, without overlaps. */
 export function findDates(text: string, base = 0): CalendarDate[] {
   const found: CalendarDate[] = [];
-  const taken = (start: number, end: number) => found.some((d) => d.span.start - base < end && start < d.span.end - base);
+  // Matches of one pattern never overlap each other, so each pass checks only the dates of the
+  // passes before it: sorted once per pass and binary-searched, linear on whole-document input.
+  let earlier: CalendarDate[] = [];
+  const beginPass = () => {
+    earlier = [...found].sort((a, b) => a.span.start - b.span.start);
+  };
+  const taken = (start: number, end: number) => {
+    let low = 0;
+    let high = earlier.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (earlier[mid]!.span.end - base <= start) low = mid + 1;
+      else high = mid;
+    }
+    return low < earlier.length && earlier[low]!.span.start - base < end;
+  };
   const add = (date: CalendarDate) => {
     if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > 31) return;
     found.push(date);
@@ -221,6 +236,7 @@ export function findDates(text: string, base = 0): CalendarDate[] {
   while (hasDash && (match = ISO_DATE.exec(text)) !== null) {
     add({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), span: { start: base + match.index, end: base + match.index + match[0].length } });
   }
+  beginPass();
   MONTH_FIRST.lastIndex = 0;
   while (hasMonthName && (match = MONTH_FIRST.exec(text)) !== null) {
     // "may" is also a verb: require a capital M or a day with a suffix/comma for it.
@@ -234,6 +250,7 @@ export function findDates(text: string, base = 0): CalendarDate[] {
       span: { start: base + match.index, end: base + match.index + trimmed.length },
     });
   }
+  beginPass();
   DAY_FIRST.lastIndex = 0;
   while (hasMonthName && (match = DAY_FIRST.exec(text)) !== null) {
     if (/^may$/i.test(match[2]!) && !/May/.test(match[0])) continue;
@@ -245,6 +262,7 @@ export function findDates(text: string, base = 0): CalendarDate[] {
       span: { start: base + match.index, end: base + match.index + match[0].length },
     });
   }
+  beginPass();
   COMPACT_DATE.lastIndex = 0;
   while (hasMonthName && (match = COMPACT_DATE.exec(text)) !== null) {
     if (taken(match.index, match.index + match[0].length)) continue;
@@ -255,6 +273,7 @@ export function findDates(text: string, base = 0): CalendarDate[] {
       span: { start: base + match.index, end: base + match.index + match[0].length },
     });
   }
+  beginPass();
   NUMERIC_DATE.lastIndex = 0;
   while ((hasSlash || hasDash) && (match = NUMERIC_DATE.exec(text)) !== null) {
     if (taken(match.index, match.index + match[0].length)) continue;
