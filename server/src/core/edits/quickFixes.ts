@@ -21,9 +21,9 @@ import { editsRemoveFinding, findingsAfterEdits, mapSpan } from './verifyFix';
 
 /**
  * The quick fixes for one finding, the preferred one first; none when nothing evident can be
- * done. Fixes whose effect depends on how the whole timeline is read again (an AM/PM switch,
- * a sort, a rewritten duration) are offered only when a fresh parse of the edited text shows
- * the finding gone; the answer is kept with the model, so asking again costs nothing.
+ * done. Fixes whose effect depends on how the edited text is read again (an AM/PM switch, a
+ * sort, a rewritten duration, a new section) are offered only when a fresh parse of the edited
+ * text shows the finding gone; the answer is kept with the model, so asking again costs nothing.
  */
 export function quickFixesFor(document: PostmortemDocument, finding: Finding, options: PostmortemOptions): QuickFix[] {
   // Several findings share a span (every missing section sits on the title): the key is the whole finding.
@@ -95,9 +95,9 @@ function computeQuickFixes(document: PostmortemDocument, finding: Finding, optio
 
 /**
  * The sort of a timeline group, when sorting leaves the group in order as the
- * `timeline-order` rule reads it: fewer findings than before and none within the group. An
- * order the sort cannot mend (a time quoted in a sub-bullet that makes the parser roll the day
- * wherever it goes) gets no sort fix; the AM/PM fix, or the author, has to settle it.
+ * `timeline-order` rule reads it: fewer findings than before and none within the group. A
+ * group the sort cannot put in order (entries dated on their own among undated ones can still
+ * read out of order once moved) gets no sort fix; the AM/PM fix, or the author, has to settle it.
  */
 function verifiedSort(document: PostmortemDocument, group: TimelineGroup, options: PostmortemOptions): readonly SpanEdit[] {
   const first = group.entries[0];
