@@ -31,7 +31,7 @@ const BOLD_LINE = /^\s{0,3}(?:\*\*|__)([^*_].*?)(?:\*\*|__)\s*(:?)\s*$/;
 const LABEL_LINE = /^\s{0,3}([\p{L}][\p{L}\p{N} /&'’()\-,?;]{0,70}?)\s*:\s*$/u;
 const LIST_ITEM = /^\s*(?:[-*+•·]\s|\d{1,3}[.)]\s)/;
 const SHELL_COMMAND =
-  /^\s*(?:sudo|apt(?:-get)?|service|systemctl|echo|sed|cat|cd|ls|chmod|chown|mkdir|rm|cp|mv|curl|wget|grep|if|fi|then|else|done|for|while|exit|export|nginx|puppet|ln|kill|pkill|docker|kubectl|npm|pip|git|ufw|iptables|mysql|source|set|printf|touch|tee)\b|&&|\|\s*\w|\\\s*$|^\s*\$\s/;
+  /^\s*(?:sudo|apt(?:-get)?|service|systemctl|echo|sed|cat|cd|ls|chmod|chown|mkdir|rm|cp|mv|curl|wget|grep|if|fi|then|else|done|for|while|exit|export|nginx|puppet|ln|kill|pkill|docker|kubectl|npm|pip|git|ufw|iptables|mysql|source|set|printf|touch|tee)\b|&&|\|\s*(?:grep|awk|sed|sort|head|tail|wc|xargs|tee|less|cut|uniq|jq|bash|sh)\b|\\\s*$|^\s*\$\s/;
 
 /**
  * Strips markup and decoration from heading text. Returns the clean title, where its raw text

@@ -19,7 +19,12 @@ export function splitLines(text: string): Line[] {
   // the piece lengths and the break found after each piece (one or two code units).
   const pieces = text.split(LINE_BREAK);
   const lines: Line[] = new Array(pieces.length);
+  // A byte order mark is not part of the first line's text (it would hide a `#` heading).
   let start = 0;
+  if (text.charCodeAt(0) === 0xfeff) {
+    pieces[0] = pieces[0]!.slice(1);
+    start = 1;
+  }
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
     const end = start + piece.length;

@@ -522,10 +522,11 @@ function finishTimeline(drafts: DraftEntry[], section: Section | undefined, decl
   let carriedZone: Zone | undefined;
   let dayOffset = 0;
   let previousDraft: DraftEntry | undefined;
+  let previousTimed: DraftEntry | undefined;
   for (const draft of drafts) {
     if (previousDraft && draft.contextId !== previousDraft.contextId) dayOffset = 0;
-    if (!reverseChronological && previousDraft && draft.time?.valid && previousDraft.time?.valid && !draft.ownDate && draft.contextId === previousDraft.contextId) {
-      const before = minuteOfDay(previousDraft.time);
+    if (!reverseChronological && previousTimed && draft.time?.valid && !draft.ownDate && draft.contextId === previousTimed.contextId) {
+      const before = minuteOfDay(previousTimed.time!);
       const now = minuteOfDay(draft.time);
       if (now < before && ((before >= MIDNIGHT_EVENING && now < MIDNIGHT_MORNING) || before - now > 12 * 60)) dayOffset++;
     }
@@ -552,6 +553,8 @@ function finishTimeline(drafts: DraftEntry[], section: Section | undefined, decl
       layout: draft.layout,
     });
     previousDraft = draft;
+    // Rollover compares with the last readable time, across an unreadable one (`25:00`).
+    if (draft.time?.valid) previousTimed = draft;
   }
   return { ...(section ? { section } : {}), entries, ...zoneOf(timelineZone), reverseChronological };
 }

@@ -175,9 +175,9 @@ for (const { name, convert } of endings) {
 
     test('a missing section set off by blank lines where the neighbour\'s spacing would make it a shell comment', () => {
       const options = { ...defaultOptions, requiredSections: ['timeline' as const, 'root-cause' as const] };
-      const text = convert(lines('# Postmortem', '## Timeline', '- 10:00 UTC deploy', 'b | c', ''));
+      const text = convert(lines('# Postmortem', '## Timeline', '- 10:00 UTC deploy', 'sudo service nginx status | grep active', ''));
       const fixed = applyFix(text, 'missing-section', /Root Cause/, options);
-      assert.equal(fixed, convert(lines('# Postmortem', '## Timeline', '- 10:00 UTC deploy', 'b | c', '', '## Root Cause', '<!-- What caused the issue, in detail. -->', '', '')));
+      assert.equal(fixed, convert(lines('# Postmortem', '## Timeline', '- 10:00 UTC deploy', 'sudo service nginx status | grep active', '', '## Root Cause', '<!-- What caused the issue, in detail. -->', '', '')));
       assert.ok(!codes(fixed, options).includes('missing-section'));
     });
 

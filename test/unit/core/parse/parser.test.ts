@@ -231,3 +231,23 @@ suite('parsePostmortem: shapes seen outside the development corpus', () => {
     assert.equal(model.timeline.entries.length, 2);
   });
 });
+
+suite('parsePostmortem: edge cases found by the property tests', () => {
+  test('midnight rollover is judged against the last readable time, across an unreadable one', () => {
+    const model = parsePostmortem('## Timeline\n- 11:00 PM: a\n- 25:00: b\n- 12:30 AM: c\n');
+    assert.deepEqual(model.timeline.entries.map((e) => e.dayOffset), [0, 0, 1]);
+  });
+
+  test('a byte order mark does not hide the first heading', () => {
+    const text = '\ufeff## Root Cause\nText.\n';
+    const model = parsePostmortem(text);
+    assert.deepEqual(model.allSections.map((s) => [s.style, s.title]), [['atx', 'Root Cause']]);
+    assert.equal(text.slice(model.allSections[0]!.titleSpan.start, model.allSections[0]!.titleSpan.end), 'Root Cause');
+  });
+
+  test('a table-like line with a pipe is not a shell command that hides headings', () => {
+    const model = parsePostmortem('a\n## Timeline\nb | c\n## Resolution\n');
+    assert.deepEqual(model.allSections.map((s) => s.kind), ['timeline', 'resolution']);
+    assert.deepEqual(parsePostmortem('echo x | grep y\n# not a heading\n').allSections, []);
+  });
+});
