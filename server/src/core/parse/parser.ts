@@ -4,6 +4,7 @@ import type {
   PostmortemDocument,
   Section,
   SectionKind,
+  Span,
   Suppression,
   Timeline,
   Zone,
@@ -12,7 +13,7 @@ import { readHeading, type HeadingCandidate } from './headings';
 import { isBlank, lineAt, linesIn, markIgnoredRegions, splitLines, type Line } from './lines';
 import { readTimeline } from './timeline';
 import { readWindow } from './window';
-import { findDates, findZones } from './timeTokens';
+import { findDates, findZones, readZoneAt } from './timeTokens';
 
 /**
  * Parses a postmortem into its document model. Never throws: whatever the input, returns a
@@ -51,12 +52,14 @@ function parse(text: string): PostmortemDocument {
   const baseDate = firstDate([...summaryLines, ...titleHeadings, ...titleLines]);
   const timeline = readTimeline(lines, allSections, headings.timeHeadings, baseDate);
   const window = readWindow(text, lines, allSections, summaryLines, timeline);
+  const documentZone = readFrontMatterZone(text, lines, ignoredSpans);
   const zones = collectZones(lines, allSections, timeline, window);
+  if (documentZone) zones.push(documentZone);
   return {
     text,
     sections,
     allSections,
-    timeline: withSummaryZone(timeline, window.zone),
+    timeline: withSummaryZone(timeline, window.zone ?? documentZone),
     window,
     zones,
     suppressions: findSuppressions(lines),
@@ -299,6 +302,33 @@ function withSummaryZone(timeline: Timeline, zone: Zone | undefined): Timeline {
   // The entries were just built by readTimeline and are not shared yet: fill them in place.
   for (const entry of timeline.entries) if (!entry.zone) (entry as { zone?: Zone }).zone = zone;
   return timeline;
+}
+
+/**
+ * A zone the front matter states for the whole document: a `timezone:` key, or the offset of a
+ * date-time (`date: 2020-05-24T17:36:00+00:00`).
+ */
+function readFrontMatterZone(text: string, lines: readonly Line[], ignoredSpans: readonly Span[]): Zone | undefined {
+  const frontMatter = ignoredSpans[0];
+  if (!frontMatter || !/^\s*---/.test(text.slice(frontMatter.start, frontMatter.start + 8))) return undefined;
+  for (const line of linesIn(lines, frontMatter)) {
+    const key = /^\s*(?:time_?zone|tz)\s*:\s*["']?/i.exec(line.text);
+    if (key) {
+      const zone = readZoneAt(line.text.slice(key[0].length), line.start + key[0].length, 'document');
+      if (zone) return zone;
+    }
+    const stamp = /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})\b/.exec(line.text);
+    if (stamp) {
+      const offsetText = stamp[1]!;
+      const start = line.start + stamp.index + stamp[0].length - offsetText.length;
+      if (offsetText === 'Z') return { name: 'UTC', offsetMinutes: 0, source: 'document', span: { start, end: start + 1 } };
+      const sign = offsetText[0] === '-' ? -1 : 1;
+      const digits = offsetText.slice(1).replace(':', '');
+      const minutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+      return { name: minutes === 0 ? 'UTC' : `UTC${offsetText}`, offsetMinutes: minutes, source: 'document', span: { start, end: start + offsetText.length } };
+    }
+  }
+  return undefined;
 }
 
 /** The first full date (with a year) written in `lines`: the date undated entries fall on. */

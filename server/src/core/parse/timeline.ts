@@ -29,9 +29,11 @@ export function readTimeline(
     regions = [{ start: 0, end: lines.at(-1)!.end }];
     strict = true;
     const exclude = summaryOrTitle.map((s) => s.span);
-    const candidates = lines.filter((l) => !l.ignored && !exclude.some((e) => l.start >= e.start && l.start < e.end) && (readEntryLine(l, true)?.kind === 'entry' || timeHeadingByLine.has(l.index)));
+    const candidates = lines
+      .filter((l) => !l.ignored && !exclude.some((e) => l.start >= e.start && l.start < e.end))
+      .flatMap((l) => (timeHeadingByLine.has(l.index) ? [l] : segmentsOf(l).filter((segment) => readEntryLine(segment, true)?.kind === 'entry')));
     if (candidates.length < 3) return { entries: [], reverseChronological: false, ...zoneOf(undefined) };
-    regions = [{ start: candidates[0]!.start, end: lines.at(-1)!.end }];
+    regions = [{ start: lines[candidates[0]!.index]!.start, end: lines.at(-1)!.end }];
   }
 
   const declaredZones: Zone[] = [];
@@ -57,7 +59,7 @@ export function readTimeline(
     blankSinceCurrent = false;
   };
 
-  for (const line of regions.flatMap((r) => linesIn(lines, r))) {
+  for (const line of regions.flatMap((r) => linesIn(lines, r)).flatMap(segmentsOf)) {
     if (line.ignored) continue;
     if (isBlank(line)) {
       blankSinceCurrent = true;
@@ -288,7 +290,8 @@ function hasDigit(text: string): boolean {
   return false;
 }
 
-const LINE_PREFIX = /^[ \t]*(?:>[ \t]*)?(?:(?:[-*+•·–][ \t]*|\d{1,3}[.)][ \t]+|\d{1,3}\.(?=\d{1,2}[:.]\d{2}))(?:\[[ xX]\][ \t]*)?)?/;
+// `*` and `+` are bullets only before white space: `**Update 18:52**` is bold, not a list item.
+const LINE_PREFIX = /^[ \t]*(?:>[ \t]*)?(?:(?:[-•·–][ \t]*|[*+][ \t]+|\d{1,3}[.)][ \t]+|\d{1,3}\.(?=\d{1,2}[:.]\d{2}))(?:\[[ xX]\][ \t]*)?)?/;
 /** One word that may stand before a leading time: a weekday, "Update", "At", `T+0:04`, `###`, an emoji. */
 const LEAD_WORD_AT =
   /(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?|update|updated|at|on|around|about|approx\.?|approximately|by|starting|day\s\d{1,2}|t[+-]\d{1,3}(?::\d{2})?|#{1,6}|[\p{Extended_Pictographic}\u200d\ufe0f]+)(?![a-z])/iuy;
@@ -411,6 +414,24 @@ function dateRightAfter(rest: string, restStart: number, time: TimeToken): Calen
   const after = findDates(window, time.span.end).find((d) => d.span.start - time.span.end <= 12);
   if (after && /^[\s,]*(?:[A-Z]{2,5}|\([A-Z]{2,5}\))?[\s,]*(?:on\s+)?$/.test(rest.slice(from, after.span.start - restStart))) return after;
   return undefined;
+}
+
+const LINE_BREAK_TAG = /<br\s{0,3}\/?>/gi;
+
+/**
+ * Status pages join their updates into one paragraph with `<br />`: each piece between the
+ * tags reads as a line of its own (same line index, exact offsets).
+ */
+function segmentsOf(line: Line): Line[] {
+  if (!line.text.includes('<br') && !line.text.includes('<BR')) return [line];
+  const segments: Line[] = [];
+  let from = 0;
+  for (const match of line.text.matchAll(LINE_BREAK_TAG)) {
+    segments.push({ ...line, start: line.start + from, end: line.start + match.index, text: line.text.slice(from, match.index) });
+    from = match.index + match[0].length;
+  }
+  segments.push({ ...line, start: line.start + from, end: line.end, text: line.text.slice(from) });
+  return segments;
 }
 
 /** Strips separators before a description and markup after it, without a backtracking regex. */

@@ -250,4 +250,19 @@ suite('parsePostmortem: edge cases found by the property tests', () => {
     assert.deepEqual(model.allSections.map((s) => s.kind), ['timeline', 'resolution']);
     assert.deepEqual(parsePostmortem('echo x | grep y\n# not a heading\n').allSections, []);
   });
+
+  test('a status page whose updates are joined by <br /> in one paragraph', () => {
+    const text = 'We are investigating.<br /><br />**Update: 18:52** Found it.<br /><br />**Update 19:12** Mitigated.<br /><br />**Update 21:18** Resolved.';
+    const model = parsePostmortem(text);
+    assert.deepEqual(model.timeline.entries.map((e) => [hhmm(e.time), e.layout, e.text]), [['18:52', 'line', 'Found it.'], ['19:12', 'line', 'Mitigated.'], ['21:18', 'line', 'Resolved.']]);
+    assert.equal(text.slice(model.timeline.entries[1]!.time!.span.start, model.timeline.entries[1]!.time!.span.end), '19:12');
+  });
+
+  test('a date-time offset or a timezone key in the front matter is the document zone', () => {
+    const stamped = parsePostmortem('---\ntitle: x\ndate: 2020-05-24T17:36:00+00:00\n---\n**Update 18:52** a<br />**Update 19:12** b<br />**Update 21:18** c\n');
+    assert.deepEqual(stamped.timeline.entries.map((e) => e.zone?.name), ['UTC', 'UTC', 'UTC']);
+    assert.equal(stamped.zones.at(-1)?.source, 'document');
+    const keyed = parsePostmortem('---\ntimezone: CEST\n---\n## Timeline\n- 10:00 a\n- 10:05 b\n');
+    assert.equal(keyed.timeline.entries[0]!.zone?.name, 'CEST');
+  });
 });
