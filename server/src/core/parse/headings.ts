@@ -1,5 +1,5 @@
 import type { HeadingStyle, SectionKind, Span } from '../model';
-import { isBlank, type Line } from './lines';
+import { firstNonSpace, indentWidth, isBlank, type Line } from './lines';
 import { kindsOfTitle } from './sectionKinds';
 import { readClockTimeAt } from './timeTokens';
 
@@ -73,6 +73,10 @@ export function cleanHeadingText(raw: string): { title: string; offset: number; 
   // Remove inline markup inside the title ("**ISSUE SUMMARY:**" leaves "ISSUE SUMMARY").
   const title = text.replace(/\*\*|__|<[^>]{0,200}>/g, '').replace(/\s+/g, ' ').trim().replace(/:$/, '');
   return { title, offset, rawLength: text.length };
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function isTitleCase(text: string): boolean {
@@ -159,7 +163,7 @@ export function readHeading(lines: readonly Line[], index: number, isFirstConten
     if (!spaced && !(candidate.kinds[0] !== 'other' || isAllCaps(candidate.title) || isTitleCase(candidate.title) || isFirstContentLine)) return undefined;
     return candidate;
   }
-  if (/^\s*\|/.test(text)) return undefined;
+  if (text[firstNonSpace(text)] === '|') return undefined;
 
   const html = HTML_HEADING.exec(text);
   if (html) return make('html', Number(html[1]), html[2]!, text.indexOf(html[2]!));
@@ -175,8 +179,9 @@ export function readHeading(lines: readonly Line[], index: number, isFirstConten
       return make('setext', underline[0] === '=' ? 1 : 2, text, 0, 2);
     }
   }
-  if (LIST_ITEM.test(text) && !/^\s*\d{1,3}[.)]\s+\p{Lu}/u.test(text)) return undefined;
-  if (/^\s{4,}/.test(text.replace(/\t/g, '    ')) && !isAllCaps(text)) return undefined;
+  // A numbered line ("1. SILOED DETECTION") may still be a heading; other list items are not.
+  if (LIST_ITEM.test(text) && !(isDigit(text.charCodeAt(firstNonSpace(text))) && /^\s*\d{1,3}[.)]\s+\p{Lu}/u.test(text))) return undefined;
+  if (indentWidth(text) >= 4 && !isAllCaps(text)) return undefined;
   if (startsWithTimeOrDate(text)) return undefined;
 
   const bold = BOLD_LINE.exec(text);

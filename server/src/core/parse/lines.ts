@@ -37,7 +37,33 @@ export function splitLines(text: string): Line[] {
 const LINE_BREAK = /\r\n|\r|\n/;
 
 export function isBlank(line: Line | undefined): boolean {
-  return line === undefined || /^\s*$/.test(line.text);
+  if (line === undefined) return true;
+  // Called for every line by several phases: a character loop, no regex.
+  const text = line.text;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0x0b && c !== 0x0c && c !== 0xa0 && c !== 0xfeff && !(c >= 0x2000 && c <= 0x200a) && c !== 0x3000 && c !== 0x202f && c !== 0x205f && c !== 0x1680 && c !== 0x2028 && c !== 0x2029) return false;
+  }
+  return true;
+}
+
+/** Leading indentation in columns, a tab counting four. */
+export function indentWidth(text: string): number {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) width += 1;
+    else if (c === 9) width += 4;
+    else break;
+  }
+  return width;
+}
+
+/** Offset of the first character that is not a space or a tab. */
+export function firstNonSpace(text: string): number {
+  let i = 0;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i;
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})\s*([\w+-]*)/;

@@ -1,6 +1,6 @@
 import type { CalendarDate, ClockTime, Section, Span, Timeline, TimelineEntry, Zone } from '../model';
 import type { HeadingCandidate } from './headings';
-import { isBlank, linesIn, type Line } from './lines';
+import { firstNonSpace, indentWidth, isBlank, linesIn, type Line } from './lines';
 import { dayNumber, findClockTimes, findDates, findZones, minuteOfDay, readClockTimeAt, readZoneAt, type TimeToken } from './timeTokens';
 
 /**
@@ -59,7 +59,7 @@ export function readTimeline(
     blankSinceCurrent = false;
   };
 
-  for (const line of regions.flatMap((r) => linesIn(lines, r)).flatMap(segmentsOf)) {
+  for (const line of timelineLines(lines, regions)) {
     if (line.ignored) continue;
     if (isBlank(line)) {
       blankSinceCurrent = true;
@@ -71,7 +71,7 @@ export function readTimeline(
       continue;
     }
     // Table rows: header cells carry the zone (`| Time (UTC) | Event |`).
-    if (/^\s*\|/.test(line.text)) {
+    if (line.text[firstNonSpace(line.text)] === '|') {
       const cells = splitCells(line);
       const nextLine = lines[line.index + 1];
       if (nextLine && /^\s*\|?\s*:?-{2,}/.test(nextLine.text)) {
@@ -125,7 +125,7 @@ export function readTimeline(
     if (!current) continue;
     // Continuation lines travel with their entry; after a blank line only deeper-indented lines
     // (sub-bullets) do, unless the entry is a heading whose body runs to the next entry.
-    const indent = indentOf(line.text);
+    const indent = indentWidth(line.text);
     if (!blankSinceCurrent || current.layout === 'heading' || indent > current.indent) {
       current.end = line.end;
       // `### 08:52 PM` or `T+0:04 (…)` alone on its line: the description is the next line.
@@ -197,7 +197,7 @@ function pushDraft(
     end: line.end,
     lineStart: line.start,
     lineEnd: line.end,
-    indent: indentOf(line.text),
+    indent: indentWidth(line.text),
     time: read.time,
     endTime: read.endTime,
     ownDate,
@@ -219,9 +219,6 @@ function withYear(date: CalendarDate, context: CalendarDate | undefined): Calend
   return { ...date, year: context.year };
 }
 
-function indentOf(text: string): number {
-  return /^[ \t]*/.exec(text)![0].replace(/\t/g, '    ').length;
-}
 
 interface Cell {
   readonly start: number;
@@ -417,13 +414,24 @@ function dateRightAfter(rest: string, restStart: number, time: TimeToken): Calen
 }
 
 const LINE_BREAK_TAG = /<br\s{0,3}\/?>/gi;
+const BREAK_TAG_HINT = /<br/i;
+
+/** The lines of the regions, in order, with `<br />`-joined status updates split apart. */
+function* timelineLines(lines: readonly Line[], regions: readonly Span[]): Generator<Line> {
+  for (const region of regions) {
+    for (const line of linesIn(lines, region)) {
+      if (BREAK_TAG_HINT.test(line.text)) yield* segmentsOf(line);
+      else yield line;
+    }
+  }
+}
 
 /**
  * Status pages join their updates into one paragraph with `<br />`: each piece between the
  * tags reads as a line of its own (same line index, exact offsets).
  */
 function segmentsOf(line: Line): Line[] {
-  if (!line.text.includes('<br') && !line.text.includes('<BR')) return [line];
+  if (!BREAK_TAG_HINT.test(line.text)) return [line];
   const segments: Line[] = [];
   let from = 0;
   for (const match of line.text.matchAll(LINE_BREAK_TAG)) {
@@ -486,7 +494,7 @@ function readProseTimeline(lines: Line[], regions: Span[], headingLines: Set<num
       end: line.end,
       lineStart: line.start,
       lineEnd: line.end,
-      indent: indentOf(line.text),
+      indent: indentWidth(line.text),
       time,
       endTime: undefined,
       ownDate,
