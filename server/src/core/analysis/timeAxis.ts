@@ -51,28 +51,17 @@ export function entryPoint(entry: TimelineEntry): TimePoint | undefined {
 
 /** The stated start of the incident window, when it has a usable time. */
 export function windowStartPoint(window: IncidentWindow): TimePoint | undefined {
-  if (window.startMinutes === undefined || window.start?.valid === false) return undefined;
-  return {
-    minutes: window.startMinutes,
-    dated: isDated(window.startMinutes),
-    dayOnly: false,
-    offsetMinutes: window.zone?.offsetMinutes,
-    zone: window.zone,
-    time: window.start,
-  };
+  return windowPoint(window.startMinutes, window.start, window.zone);
 }
 
 /** The stated end of the incident window, when it has a usable time. */
 export function windowEndPoint(window: IncidentWindow): TimePoint | undefined {
-  if (window.endMinutes === undefined || window.end?.valid === false) return undefined;
-  return {
-    minutes: window.endMinutes,
-    dated: isDated(window.endMinutes),
-    dayOnly: false,
-    offsetMinutes: window.zone?.offsetMinutes,
-    zone: window.zone,
-    time: window.end,
-  };
+  return windowPoint(window.endMinutes, window.end, window.zone);
+}
+
+function windowPoint(minutes: number | undefined, time: ClockTime | undefined, zone: Zone | undefined): TimePoint | undefined {
+  if (minutes === undefined || time?.valid === false) return undefined;
+  return { minutes, dated: isDated(minutes), dayOnly: false, offsetMinutes: zone?.offsetMinutes, zone, time };
 }
 
 /**

@@ -37,7 +37,7 @@ const SHELL_COMMAND =
  * Strips markup and decoration from heading text. Returns the clean title, where its raw text
  * starts inside `raw` (`offset`) and how long that raw text is (`rawLength`, markup inside kept).
  */
-export function cleanHeadingText(raw: string): { title: string; offset: number; rawLength: number } {
+function cleanHeadingText(raw: string): { title: string; offset: number; rawLength: number } {
   let text = raw;
   let offset = 0;
   const stripLead = (pattern: RegExp) => {

@@ -40,8 +40,3 @@ export function kindsOfTitle(title: string): SectionKind[] {
   }
   return ['other'];
 }
-
-/** True when the title names a recognised section. */
-export function isKnownSectionTitle(title: string): boolean {
-  return kindsOfTitle(title)[0] !== 'other';
-}

@@ -186,11 +186,6 @@ export function minuteOfDay(time: ClockTime): number {
   return time.hour * 60 + time.minute + (time.second ?? 0) / 60;
 }
 
-/** `HH:MM` on the 24-hour clock. */
-export function formatClock24(time: ClockTime): string {
-  return `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
-}
-
 const ISO_DATE = /(?<![\d\w])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/g;
 const COMPACT_DATE = /(?<![\d\w])(\d{1,2})(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(\d{2}|\d{4})(?![\d\w])/gi;
 const MONTH_FIRST = new RegExp(
@@ -298,11 +293,6 @@ function expandYear(text: string): number {
 /** Days since 1970-01-01 of a date (year defaults to `fallbackYear`). */
 export function dayNumber(date: { year?: number; month: number; day: number }, fallbackYear = 2000): number {
   return Math.floor(Date.UTC(date.year ?? fallbackYear, date.month - 1, date.day) / 86_400_000);
-}
-
-/** `YYYY-MM-DD` of a day number. */
-export function formatDayNumber(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
 export interface ZoneToken extends Zone {

@@ -32,7 +32,7 @@ export function readTimeline(
     const candidates = lines
       .filter((l) => !l.ignored && !exclude.some((e) => l.start >= e.start && l.start < e.end))
       .flatMap((l) => (timeHeadingByLine.has(l.index) ? [l] : segmentsOf(l).filter((segment) => readEntryLine(segment, true)?.kind === 'entry')));
-    if (candidates.length < 3) return { entries: [], reverseChronological: false, ...zoneOf(undefined) };
+    if (candidates.length < 3) return { entries: [], reverseChronological: false };
     regions = [{ start: lines[candidates[0]!.index]!.start, end: lines.at(-1)!.end }];
   }
 
@@ -509,9 +509,6 @@ function readProseTimeline(lines: Line[], regions: Span[], headingLines: Set<num
   return finishTimeline(drafts, undefined, declaredZones);
 }
 
-function zoneOf(zone: Zone | undefined): { zone?: Zone } {
-  return zone ? { zone } : {};
-}
 
 const MIDNIGHT_EVENING = 18 * 60;
 const MIDNIGHT_MORNING = 12 * 60;
@@ -585,7 +582,7 @@ function finishTimeline(drafts: DraftEntry[], section: Section | undefined, decl
     // Rollover compares with the last readable time, across an unreadable one (`25:00`).
     if (draft.time?.valid) previousTimed = draft;
   }
-  return { ...(section ? { section } : {}), entries, ...zoneOf(timelineZone), reverseChronological };
+  return { ...(section ? { section } : {}), entries, ...(timelineZone ? { zone: timelineZone } : {}), reverseChronological };
 }
 
 function shiftDate(date: CalendarDate, days: number): CalendarDate {
