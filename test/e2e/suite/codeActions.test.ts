@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, applyCodeAction, codeActions, diagnosticCode, openFixture, postmortemDiagnostics, revert, waitFor } from './helpers';
+import { activeExtension, applyCodeAction, codeActions, diagnosticCode, openFixture, openWithoutTrailingSection, postmortemDiagnostics, revert, waitFor } from './helpers';
 
 /** Waits for the extension's diagnostic with `code` on the document. */
 function diagnosticWithCode(document: vscode.TextDocument, code: string): Promise<vscode.Diagnostic> {
@@ -68,14 +68,9 @@ suite('code actions (quick fixes applied with workspace.applyEdit)', () => {
 	});
 
 	test('outage-postmortem.md without its last section: the preferred fix adds the missing section at the end', async () => {
-		const document = await openFixture('outage-postmortem.md');
-		await activeExtension();
-		const editor = await vscode.window.showTextDocument(document);
-		const original = document.getText();
 		const heading = '### Corrective and Preventative Measures';
-		const cut = original.slice(0, original.indexOf(heading));
+		const { document, kept: cut } = await openWithoutTrailingSection('outage-postmortem.md', heading);
 		try {
-			assert.ok(await editor.edit((edit) => edit.delete(new vscode.Range(document.positionAt(cut.length), document.positionAt(original.length)))));
 			const missing = await diagnosticWithCode(document, 'missing-section');
 			assert.equal(missing.severity, vscode.DiagnosticSeverity.Information);
 			await applyPreferredFix(document, missing, `Add a "Corrective and Preventative Measures" section (corrective actions)`);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, completionItems, openFixture, positionOf, revert, waitFor } from './helpers';
+import { activeExtension, completionItems, openFixture, openWithoutTrailingSection, positionOf, revert, waitFor } from './helpers';
 
 suite('completion and snippets', () => {
 	test('incident-postmortem.txt: on a new line in the timeline, an entry snippet 5 minutes after the entry above', async () => {
@@ -30,14 +30,9 @@ suite('completion and snippets', () => {
 	});
 
 	test('outage-postmortem.md without its last section: at the end, the missing section comes first, as a heading of the same level', async () => {
-		const document = await openFixture('outage-postmortem.md');
-		await activeExtension();
-		const editor = await vscode.window.showTextDocument(document);
-		const original = document.getText();
 		const heading = '### Corrective and Preventative Measures';
-		const cut = original.slice(0, original.indexOf(heading));
+		const { document, editor, kept: cut } = await openWithoutTrailingSection('outage-postmortem.md', heading);
 		try {
-			assert.ok(await editor.edit((edit) => edit.delete(new vscode.Range(document.positionAt(cut.length), document.positionAt(original.length)))));
 			const end = document.positionAt(cut.length);
 			const sections = await waitFor(async () => {
 				const items = (await completionItems(document.uri, end)).filter((item) => item.kind === vscode.CompletionItemKind.Module);

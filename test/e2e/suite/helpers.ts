@@ -133,3 +133,22 @@ export async function revert(document: vscode.TextDocument): Promise<void> {
 	await vscode.commands.executeCommand('workbench.action.files.revert');
 	await waitFor(() => !document.isDirty, SERVER_DEADLINE_MS, `${document.uri.path} to be reverted`);
 }
+
+/**
+ * Opens a fixture and deletes it from `heading` to the end, as an author who has not written that
+ * section yet. Returns the text kept; the caller reverts the document when done.
+ */
+export async function openWithoutTrailingSection(fileName: string, heading: string): Promise<{ document: vscode.TextDocument; editor: vscode.TextEditor; kept: string }> {
+	const document = await openFixture(fileName);
+	await activeExtension();
+	const editor = await vscode.window.showTextDocument(document);
+	const original = document.getText();
+	const kept = original.slice(0, original.indexOf(heading));
+	const deleted = await editor.edit((edit) => edit.delete(new vscode.Range(document.positionAt(kept.length), document.positionAt(original.length))));
+	if (!deleted) {
+		await revert(document);
+		throw new Error(`could not delete "${heading}" and what follows from ${fileName}`);
+	}
+	return { document, editor, kept };
+}
+
