@@ -21,11 +21,12 @@ export function readWindow(text: string, lines: Line[], sections: readonly Secti
     region = lines.filter((l) => l.start < firstTimeline && outsideTimeline(l));
   }
 
-  const labelled = readLabelledWindow(lines.filter(outsideTimeline));
+  const outside = lines.filter(outsideTimeline);
+  const labelled = readLabelledWindow(outside);
   const range = labelled.start ? undefined : findRange(text, region);
   const startBits = labelled.start ?? range?.start;
   const endBits = labelled.end ?? range?.end;
-  const duration = findStatedDuration(text, region.length > 0 ? region : lines.filter(outsideTimeline));
+  const duration = findStatedDuration(text, region.length > 0 ? region : outside);
 
   const regionDate = region.map((l) => findDates(l.text, l.start).find((d) => d.year !== undefined)).find((d) => d !== undefined);
   const startDate = startBits?.date;
