@@ -2,7 +2,7 @@ import type { PostmortemDocument } from './model';
 import type { Finding } from './analysis/findings';
 import { checkDocument } from './analysis/check';
 import { defaultOptions, type PostmortemOptions } from './options';
-import { parsePostmortem } from './parse/parser';
+import { parsePostmortem, parsePostmortemInSteps } from './parse/parser';
 import { computeMetrics, type IncidentMetrics } from './analysis/metrics';
 import { getHover, type HoverInfo } from './hover';
 import { elapsedHints, timelineLenses, type ElapsedHint, type TimelineLens } from './timelineSummary';
@@ -17,6 +17,11 @@ import type { QuickFix, SpanEdit } from './edits/textEdits';
 export interface PostmortemService {
   /** Parses text into the document model. Never throws. */
   parse(text: string): PostmortemDocument;
+  /**
+   * The same parse in bounded steps (a generator: drive it with `next()` until done), for
+   * callers that must stay responsive while a very large document is parsed. Never throws.
+   */
+  parseInSteps(text: string): Generator<void, PostmortemDocument, void>;
   /** Every finding for a parsed document under the given options. Never throws. */
   check(document: PostmortemDocument, options?: PostmortemOptions): Finding[];
   /** Incident milestones and durations (time to detect/mitigate/resolve, total impact) for the whole timeline. */
@@ -74,6 +79,7 @@ export function createPostmortemService(): PostmortemService {
   const lenses = perModel((document) => guarded([], () => timelineLenses(document)));
   return Object.freeze({
     parse: parsePostmortem,
+    parseInSteps: parsePostmortemInSteps,
     check(document: PostmortemDocument, options: PostmortemOptions = defaultOptions): Finding[] {
       return findings(document, options);
     },

@@ -21,7 +21,25 @@ import { findDates, findZones, readZoneAt } from './timeTokens';
  */
 export function parsePostmortem(text: string): PostmortemDocument {
   try {
-    return parse(text);
+    const steps = parseSteps(text);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  } catch {
+    return emptyModel(text);
+  }
+}
+
+/**
+ * The same parse as {@link parsePostmortem}, in steps: each `next()` does a bounded share of
+ * the work (a stage, or a few thousand lines of one), so a server can answer other requests
+ * between steps of a 10 MB document instead of freezing for the whole parse. Never throws: a
+ * defect ends it with the empty model.
+ */
+export function* parsePostmortemInSteps(text: string): Generator<void, PostmortemDocument, void> {
+  try {
+    return yield* parseSteps(text);
   } catch {
     return emptyModel(text);
   }
@@ -41,16 +59,21 @@ function emptyModel(text: string): PostmortemDocument {
   };
 }
 
-function parse(text: string): PostmortemDocument {
+function* parseSteps(text: string): Generator<void, PostmortemDocument, void> {
   const lines = splitLines(text);
+  yield;
   const ignoredSpans = markIgnoredRegions(lines);
+  yield;
   const headings = findHeadings(lines);
+  yield;
   const { sections, allSections } = buildSections(lines, headings.sections, text.length);
   const summaryLines = linesOfKind(lines, allSections, 'summary', headings.sections);
   const titleLines = linesOfKind(lines, allSections, 'title', headings.sections).slice(0, 3);
   const titleHeadings = allSections.filter((s) => s.kind === 'title').flatMap((s) => linesIn(lines, { start: s.headingSpan.start, end: s.headingSpan.start + 1 }));
   const baseDate = firstDate([...summaryLines, ...titleHeadings, ...titleLines]);
+  yield;
   const timeline = readTimeline(lines, allSections, headings.timeHeadings, baseDate);
+  yield;
   const window = readWindow(text, lines, allSections, summaryLines, timeline);
   const documentZone = readFrontMatterZone(text, lines, ignoredSpans);
   const zones = collectZones(lines, allSections, timeline, window);
