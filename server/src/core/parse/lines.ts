@@ -34,6 +34,9 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** Lines read between two steps of a long loop of the stepwise parse: a few milliseconds of work at most. */
+export const linesPerStep = 4096;
+
 const LINE_BREAK = /\r\n|\r|\n/;
 
 export function isBlank(line: Line | undefined): boolean {

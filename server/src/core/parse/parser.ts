@@ -10,8 +10,8 @@ import type {
   Zone,
 } from '../model';
 import { readHeading, type HeadingCandidate } from './headings';
-import { isBlank, lineAt, linesIn, markIgnoredRegions, splitLines, type Line } from './lines';
-import { readTimeline } from './timeline';
+import { isBlank, lineAt, linesIn, linesPerStep, markIgnoredRegions, splitLines, type Line } from './lines';
+import { readTimelineInSteps } from './timeline';
 import { readWindow } from './window';
 import { findDates, findZones, readZoneAt } from './timeTokens';
 
@@ -64,7 +64,7 @@ function* parseSteps(text: string): Generator<void, PostmortemDocument, void> {
   yield;
   const ignoredSpans = markIgnoredRegions(lines);
   yield;
-  const headings = findHeadings(lines);
+  const headings = yield* findHeadings(lines);
   yield;
   const { sections, allSections } = buildSections(lines, headings.sections, text.length);
   const summaryLines = linesOfKind(lines, allSections, 'summary', headings.sections);
@@ -72,7 +72,7 @@ function* parseSteps(text: string): Generator<void, PostmortemDocument, void> {
   const titleHeadings = allSections.filter((s) => s.kind === 'title').flatMap((s) => linesIn(lines, { start: s.headingSpan.start, end: s.headingSpan.start + 1 }));
   const baseDate = firstDate([...summaryLines, ...titleHeadings, ...titleLines]);
   yield;
-  const timeline = readTimeline(lines, allSections, headings.timeHeadings, baseDate);
+  const timeline = yield* readTimelineInSteps(lines, allSections, headings.timeHeadings, baseDate);
   yield;
   const window = readWindow(text, lines, allSections, summaryLines, timeline);
   const documentZone = readFrontMatterZone(text, lines, ignoredSpans);
@@ -98,10 +98,14 @@ interface FoundHeadings {
   readonly timeHeadings: HeadingCandidate[];
 }
 
-function findHeadings(lines: Line[]): FoundHeadings {
+function* findHeadings(lines: Line[]): Generator<void, FoundHeadings, void> {
   const candidates: HeadingCandidate[] = [];
   const firstContent = lines.findIndex((l) => !l.ignored && !isBlank(l) && !/^\s*(?:!\[[^\]]*\]\([^)]*\)|<(?:p|img|div)\b[^>]*>?|[=\-_*]{3,})\s*$/i.test(l.text));
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = 0, nextStep = linesPerStep; i < lines.length; i++) {
+    if (i >= nextStep) {
+      nextStep = i + linesPerStep;
+      yield;
+    }
     const candidate = readHeading(lines, i, i === firstContent);
     if (candidate) {
       candidates.push(candidate);
@@ -322,7 +326,7 @@ function detectFlavor(lines: Line[], headings: HeadingCandidate[]): 'markdown' |
 /** Entries with no zone of their own or of the timeline take the summary's ("began at 2:30 PM UTC"). */
 function withSummaryZone(timeline: Timeline, zone: Zone | undefined): Timeline {
   if (!zone || timeline.zone) return timeline;
-  // The entries were just built by readTimeline and are not shared yet: fill them in place.
+  // The entries were just built by readTimelineInSteps and are not shared yet: fill them in place.
   for (const entry of timeline.entries) if (!entry.zone) (entry as { zone?: Zone }).zone = zone;
   return timeline;
 }

@@ -71,12 +71,36 @@ const HOUR_ONLY = new RegExp(/(?<![\d:+\-−.A-Za-z/])/.source + HOUR_ONLY_BODY,
 const CLOCK_AT = new RegExp(CLOCK_BODY, 'y');
 const HOUR_ONLY_AT = new RegExp(HOUR_ONLY_BODY, 'y');
 const APPROXIMATE_WORD_PATTERN = /(?:about|around|approx\.?|approximately|roughly|circa|ca\.)\s{1,3}$/i;
-/** "about 10:42", "around 6 PM": only a space-preceded token can follow such a word. */
-const APPROXIMATE_WORD = {
-  test(before: string): boolean {
-    return before.length > 0 && (before.endsWith(' ') || before.endsWith('\t')) && APPROXIMATE_WORD_PATTERN.test(before);
-  },
-};
+
+/** "about 10:42", "around 6 PM": only a space-preceded token can follow such a word, so most are decided on one character. */
+function approximateWordBefore(text: string, index: number): boolean {
+  const before = text.charCodeAt(index - 1);
+  return (before === 32 || before === 9) && APPROXIMATE_WORD_PATTERN.test(text.slice(Math.max(0, index - 16), index));
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isMeridiemLetter(code: number): boolean {
+  return code === 97 || code === 65 || code === 112 || code === 80;
+}
+
+/**
+ * True when `text` may hold a clock time: a digit followed by `:`/`.` and a digit (`10:42`,
+ * `10.42`), or by an a/p, maybe after one space (`6 PM`). Lines without one skip both scans.
+ */
+function mayHoldClockTime(text: string): boolean {
+  for (let i = 0; i < text.length - 1; i++) {
+    if (!isDigitCode(text.charCodeAt(i))) continue;
+    const next = text.charCodeAt(i + 1);
+    if ((next === 58 || next === 46) && isDigitCode(text.charCodeAt(i + 2))) return true;
+    if (isMeridiemLetter(next)) return true;
+    // Any white space may stand before the meridiem; past ASCII, let the pattern decide.
+    if ((next === 32 || next === 9 || next === 10 || next === 11 || next === 12 || next === 13 || next > 127) && isMeridiemLetter(text.charCodeAt(i + 2))) return true;
+  }
+  return false;
+}
 
 /**
  * Finds clock times in `text`. `base` is the document offset of `text[0]`.
@@ -85,13 +109,14 @@ const APPROXIMATE_WORD = {
  */
 export function findClockTimes(text: string, base = 0): TimeToken[] {
   const found: TimeToken[] = [];
+  if (!mayHoldClockTime(text)) return found;
   CLOCK.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = CLOCK.exec(text)) !== null) {
     const [whole, tilde, h, sep, m, s, meridiemText, brokenMeridiem] = match;
     if (sep === '.' && !meridiemText) continue;
     const start = match.index + (tilde ? tilde.length : 0);
-    const approximate = Boolean(tilde) || APPROXIMATE_WORD.test(text.slice(Math.max(0, match.index - 16), match.index));
+    const approximate = Boolean(tilde) || approximateWordBefore(text, match.index);
     found.push(makeTime(Number(h), Number(m), s === undefined ? undefined : Number(s), meridiemText, Boolean(brokenMeridiem), approximate, base + start, base + match.index + whole.length));
   }
   HOUR_ONLY.lastIndex = 0;
@@ -100,7 +125,7 @@ export function findClockTimes(text: string, base = 0): TimeToken[] {
     const [whole, tilde, h, meridiemText] = match;
     const start = match.index + (tilde ? tilde.length : 0);
     if (found.some((t) => t.span.start - base <= start && start < t.span.end - base)) continue;
-    const approximate = Boolean(tilde) || APPROXIMATE_WORD.test(text.slice(Math.max(0, match.index - 16), match.index));
+    const approximate = Boolean(tilde) || approximateWordBefore(text, match.index);
     found.push(makeTime(Number(h), 0, undefined, meridiemText, false, approximate, base + start, base + match.index + whole.length));
   }
   found.sort((a, b) => a.span.start - b.span.start);
@@ -117,7 +142,7 @@ function makeTime(
   start: number,
   end: number,
 ): TimeToken {
-  const meridiem = meridiemText ? (/^[aA]/.test(meridiemText) ? 'am' : 'pm') : undefined;
+  const meridiem = meridiemText ? (meridiemText.charCodeAt(0) === 97 || meridiemText.charCodeAt(0) === 65 ? 'am' : 'pm') : undefined;
   let hour = rawHour;
   let valid = minute <= 59 && (second === undefined || second <= 60) && !brokenMeridiem;
   if (meridiem) {
@@ -149,14 +174,14 @@ export function readClockTimeAt(text: string, index: number, base = 0): TimeToke
     const [whole, tilde, h, sep, m, s, meridiemText, brokenMeridiem] = match;
     if (sep !== '.' || meridiemText) {
       const start = index + (tilde ? tilde.length : 0);
-      return makeTime(Number(h), Number(m), s === undefined ? undefined : Number(s), meridiemText, Boolean(brokenMeridiem), Boolean(tilde) || APPROXIMATE_WORD.test(text.slice(Math.max(0, index - 16), index)), base + start, base + index + whole.length);
+      return makeTime(Number(h), Number(m), s === undefined ? undefined : Number(s), meridiemText, Boolean(brokenMeridiem), Boolean(tilde) || approximateWordBefore(text, index), base + start, base + index + whole.length);
     }
   }
   HOUR_ONLY_AT.lastIndex = index;
   const hourOnly = HOUR_ONLY_AT.exec(text);
   if (!hourOnly) return undefined;
   const [whole, tilde, h, meridiemText] = hourOnly;
-  return makeTime(Number(h), 0, undefined, meridiemText, false, Boolean(tilde) || APPROXIMATE_WORD.test(text.slice(Math.max(0, index - 16), index)), base + index + (tilde ? tilde.length : 0), base + index + whole.length);
+  return makeTime(Number(h), 0, undefined, meridiemText, false, Boolean(tilde) || approximateWordBefore(text, index), base + index + (tilde ? tilde.length : 0), base + index + whole.length);
 }
 
 const MILITARY_RANGE = /\b(?:from|between)\s{1,3}([01]\d|2[0-3])([0-5]\d)(?:\s?(?:hrs|h|Z))?\s{1,3}(?:to|until|and|-|–)\s{1,3}([01]\d|2[0-3])([0-5]\d)(?:\s?(?:hrs|h|Z))?(?![\d:.])/gi;
@@ -320,20 +345,22 @@ export function readZoneAt(text: string, base: number, source: ZoneSource): Zone
     if (zone) return zone;
   }
   // tz database names: "Africa/Kigali", "America/Los_Angeles".
-  const tzName = letter ? /^(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/([A-Za-z_]+)(?:\/[A-Za-z_]+)?/.exec(rest) : null;
+  // Each pattern below needs its own first character: the others are not run.
+  const tzName = first === 65 || first === 69 || first === 73 || first === 80 ? /^(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/([A-Za-z_]+)(?:\/[A-Za-z_]+)?/.exec(rest) : null;
   if (tzName) {
     const offset = CITY_OFFSETS[tzName[1]!.replace(/_/g, ' ').toLowerCase()];
     return { name: tzName[0], ...(offset !== undefined ? { offsetMinutes: offset } : {}), source, span: { start: base + lead, end: base + lead + tzName[0].length } };
   }
-  const offsetMatch = /^(?:UTC|GMT|utc|gmt)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?(?![\d])/.exec(rest);
+  const utcOrGmt = first === 85 || first === 71 || first === 117 || first === 103;
+  const offsetMatch = utcOrGmt ? /^(?:UTC|GMT|utc|gmt)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?(?![\d])/.exec(rest) : null;
   if (offsetMatch) return offsetToZone(offsetMatch[0], base + lead, source);
-  const bareOffset = /^([+\-−])(\d{2}):?(\d{2})(?!\d)/.exec(rest);
+  const bareOffset = letter ? null : /^([+\-−])(\d{2}):?(\d{2})(?!\d)/.exec(rest);
   if (bareOffset && lead === 0) {
     const sign = bareOffset[1] === '+' ? 1 : -1;
     const minutes = sign * (Number(bareOffset[2]) * 60 + Number(bareOffset[3]));
     return { name: `UTC${formatOffset(minutes)}`, offsetMinutes: minutes, source, span: { start: base, end: base + bareOffset[0].length } };
   }
-  const abbreviation = /^(?:[A-Z]{1,5}|utc|gmt)(?![A-Za-z])/.exec(rest);
+  const abbreviation = (first >= 65 && first <= 90) || utcOrGmt ? /^(?:[A-Z]{1,5}|utc|gmt)(?![A-Za-z])/.exec(rest) : null;
   if (abbreviation) {
     const name = abbreviation[0].toUpperCase();
     const offset = ZONE_ABBREVIATIONS[name];

@@ -1,6 +1,6 @@
 import type { CalendarDate, ClockTime, Section, Span, Timeline, TimelineEntry, Zone } from '../model';
 import type { HeadingCandidate } from './headings';
-import { firstNonSpace, indentWidth, isBlank, linesIn, type Line } from './lines';
+import { firstNonSpace, indentWidth, isBlank, linesIn, linesPerStep, type Line } from './lines';
 import { dayNumber, findClockTimes, findDates, findZones, minuteOfDay, readClockTimeAt, readZoneAt, type TimeToken } from './timeTokens';
 
 /**
@@ -8,12 +8,12 @@ import { dayNumber, findClockTimes, findDates, findZones, minuteOfDay, readClock
  * that carries a time or a date, with the zone and date in force, rolled past midnight where
  * bare times wrap, and placed on one minute axis for ordering and arithmetic.
  */
-export function readTimeline(
+export function* readTimelineInSteps(
   lines: Line[],
   sections: readonly Section[],
   timeHeadings: readonly HeadingCandidate[],
   baseDate: CalendarDate | undefined,
-): Timeline {
+): Generator<void, Timeline, void> {
   const timelineSections = sections.filter((s) => s.kinds.includes('timeline') && !sections.some((p) => p !== s && p.kinds.includes('timeline') && p.span.start < s.span.start && s.span.end <= p.span.end));
   const sectionHeadingLines = new Set<number>();
   for (const section of sections) {
@@ -29,11 +29,22 @@ export function readTimeline(
     regions = [{ start: 0, end: lines.at(-1)!.end }];
     strict = true;
     const exclude = summaryOrTitle.map((s) => s.span);
-    const candidates = lines
-      .filter((l) => !l.ignored && !exclude.some((e) => l.start >= e.start && l.start < e.end))
-      .flatMap((l) => (timeHeadingByLine.has(l.index) ? [l] : segmentsOf(l).filter((segment) => readEntryLine(segment, true)?.kind === 'entry')));
-    if (candidates.length < 3) return { entries: [], reverseChronological: false };
-    regions = [{ start: lines[candidates[0]!.index]!.start, end: lines.at(-1)!.end }];
+    // The region starts at the first time-led line; three of them make a timeline.
+    let firstCandidate: Line | undefined;
+    let candidateCount = 0;
+    for (let i = 0, nextStep = linesPerStep; i < lines.length && candidateCount < 3; i++) {
+      if (i >= nextStep) {
+        nextStep = i + linesPerStep;
+        yield;
+      }
+      const line = lines[i]!;
+      if (line.ignored || exclude.some((e) => line.start >= e.start && line.start < e.end)) continue;
+      const timeLed = timeHeadingByLine.has(line.index) ? 1 : segmentsOf(line).filter((segment) => readEntryLine(segment, true)?.kind === 'entry').length;
+      if (timeLed > 0) firstCandidate ??= line;
+      candidateCount += timeLed;
+    }
+    if (candidateCount < 3) return { entries: [], reverseChronological: false };
+    regions = [{ start: firstCandidate!.start, end: lines.at(-1)!.end }];
   }
 
   const declaredZones: Zone[] = [];
@@ -59,7 +70,12 @@ export function readTimeline(
     blankSinceCurrent = false;
   };
 
+  let linesUntilStep = linesPerStep;
   for (const line of timelineLines(lines, regions)) {
+    if (--linesUntilStep === 0) {
+      linesUntilStep = linesPerStep;
+      yield;
+    }
     if (line.ignored) continue;
     if (isBlank(line)) {
       blankSinceCurrent = true;
@@ -287,8 +303,60 @@ function hasDigit(text: string): boolean {
   return false;
 }
 
-// `*` and `+` are bullets only before white space: `**Update 18:52**` is bold, not a list item.
-const LINE_PREFIX = /^[ \t]*(?:>[ \t]*)?(?:(?:[-•·–][ \t]*|[*+][ \t]+|\d{1,3}[.)][ \t]+|\d{1,3}\.(?=\d{1,2}[:.]\d{2}))(?:\[[ xX]\][ \t]*)?)?/;
+function isSpaceOrTab(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function skipSpacesAndTabs(text: string, from: number): number {
+  let i = from;
+  while (isSpaceOrTab(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * Where a line's list marker ends: indentation, a `>` quote, a bullet (`-`, `•`, `·`, `–`; `*`
+ * and `+` only before white space, since `**Update 18:52**` is bold, not a list item), a number
+ * (`3.` or `3)` before white space, or `10.` glued to a time as in `10.00:38`) and a task box.
+ * `bullet` says whether a bullet or number was found. A character loop: it runs on every line.
+ */
+function readLinePrefix(text: string): { readonly end: number; readonly bullet: boolean } {
+  let i = skipSpacesAndTabs(text, 0);
+  if (text.charCodeAt(i) === 62 /* > */) i = skipSpacesAndTabs(text, i + 1);
+  const first = text.charCodeAt(i);
+  let markerEnd = -1;
+  if (first === 45 /* - */ || first === 0x2022 /* • */ || first === 0xb7 /* · */ || first === 0x2013 /* – */) {
+    markerEnd = skipSpacesAndTabs(text, i + 1);
+  } else if ((first === 42 /* * */ || first === 43) /* + */ && isSpaceOrTab(text.charCodeAt(i + 1))) {
+    markerEnd = skipSpacesAndTabs(text, i + 1);
+  } else if (isDigitCode(first)) {
+    let digits = 1;
+    while (digits <= 3 && isDigitCode(text.charCodeAt(i + digits))) digits++;
+    const after = text.charCodeAt(i + digits);
+    if (digits <= 3 && (after === 46 /* . */ || after === 41) /* ) */ && isSpaceOrTab(text.charCodeAt(i + digits + 1))) {
+      markerEnd = skipSpacesAndTabs(text, i + digits + 1);
+    } else if (digits <= 3 && after === 46 && gluedTimeFollows(text, i + digits + 1)) {
+      markerEnd = i + digits + 1;
+    }
+  }
+  if (markerEnd < 0) return { end: i, bullet: false };
+  // A task box after the marker: `- [x] 14:00 …`.
+  if (text.charCodeAt(markerEnd) === 91 /* [ */ && ' xX'.includes(text[markerEnd + 1] ?? '') && text.charCodeAt(markerEnd + 2) === 93 /* ] */) {
+    markerEnd = skipSpacesAndTabs(text, markerEnd + 3);
+  }
+  return { end: markerEnd, bullet: true };
+}
+
+/** `\d{1,2}[:.]\d{2}` at `at`: the time a list number may be glued to (`10.00:38`). */
+function gluedTimeFollows(text: string, at: number): boolean {
+  if (!isDigitCode(text.charCodeAt(at))) return false;
+  const hourDigits = isDigitCode(text.charCodeAt(at + 1)) ? 2 : 1;
+  const separator = text.charCodeAt(at + hourDigits);
+  return (separator === 58 || separator === 46) && isDigitCode(text.charCodeAt(at + hourDigits + 1)) && isDigitCode(text.charCodeAt(at + hourDigits + 2));
+}
 /** One word that may stand before a leading time: a weekday, "Update", "At", `T+0:04`, `###`, an emoji. */
 const LEAD_WORD_AT =
   /(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?|update|updated|at|on|around|about|approx\.?|approximately|by|starting|day\s\d{1,2}|t[+-]\d{1,3}(?::\d{2})?|#{1,6}|[\p{Extended_Pictographic}\u200d\ufe0f]+)(?![a-z])/iuy;
@@ -313,10 +381,10 @@ function isLeadOnly(text: string): boolean {
 function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
   // Every time and date has a digit: most prose lines are rejected here without a regex.
   if (!hasDigit(line.text)) return undefined;
-  const prefix = LINE_PREFIX.exec(line.text)![0];
-  const bullet = /[-*+•·–]|\d[.)]/.test(prefix);
-  const restStart = line.start + prefix.length;
-  const rest = line.text.slice(prefix.length);
+  const prefix = readLinePrefix(line.text);
+  const bullet = prefix.bullet;
+  const restStart = line.start + prefix.end;
+  const rest = line.text.slice(prefix.end);
   let time: TimeToken | undefined;
   let date: CalendarDate | undefined;
   let timeLed = false;
@@ -374,8 +442,10 @@ function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
     cursor = time.span.end - restStart;
     zone = readZoneAt(rest.slice(cursor), restStart + cursor, 'entry');
     if (zone) cursor = zone.span.end - restStart + (rest[zone.span.end - restStart] === ')' ? 1 : 0);
-    const rangeMatch = /^\s{0,2}(?:-|–|—|to|until|->)\s{0,2}/.exec(rest.slice(cursor));
-    const candidateEnd = rangeMatch ? readClockTimeAt(rest, cursor + rangeMatch[0].length, restStart) : undefined;
+    const rangeMatch = RANGE_SEPARATOR.exec(rest.slice(cursor, cursor + 12));
+    const endAt = rangeMatch ? cursor + rangeMatch[0].length : -1;
+    const endLead = rest.charCodeAt(endAt);
+    const candidateEnd = rangeMatch && (isDigitCode(endLead) || endLead === 126) /* ~ */ ? readClockTimeAt(rest, endAt, restStart) : undefined;
     if (candidateEnd) {
       endTime = candidateEnd;
       cursor = candidateEnd.span.end - restStart;
@@ -398,6 +468,9 @@ function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
   return { kind: 'entry', time, endTime, date, zone, description, led: timeLed || dateLed, bullet };
 }
 
+/** What joins the two ends of a time range: `14:00 - 14:30`, `2 PM to 3 PM`. At most 11 characters long. */
+const RANGE_SEPARATOR = /^\s{0,2}(?:-|–|—|to|until|->)\s{0,2}/;
+
 const EMOJI_AT = /^[\p{Extended_Pictographic}\u200d\ufe0f]/u;
 
 /** Markup that may stand between a bullet and a leading time: `**14:00**`, `_5:30 PM_`, `(7:30 UTC)`. */
@@ -406,11 +479,28 @@ const LEAD_MARKUP = ' \t*_([`';
 /** A date written right after a leading time ("15:22 ICT, Sept 26 2021"). */
 function dateRightAfter(rest: string, restStart: number, time: TimeToken): CalendarDate | undefined {
   const from = time.span.end - restStart;
+  if (separatorEndsGap(rest, from)) return undefined;
   const window = rest.slice(from, from + 40);
   if (!hasDigit(window)) return undefined;
   const after = findDates(window, time.span.end).find((d) => d.span.start - time.span.end <= 12);
   if (after && /^[\s,]*(?:[A-Z]{2,5}|\([A-Z]{2,5}\))?[\s,]*(?:on\s+)?$/.test(rest.slice(from, after.span.start - restStart))) return after;
   return undefined;
+}
+
+/**
+ * Between a time and its date only white space, commas, a zone (`UTC`, `(ICT)`) and `on` may
+ * stand. True when the first other character, within the 12 where the date must start, is
+ * punctuation no date starts with (`-`, `—`, `:`, `*`): most entries are decided here, without
+ * a date scan.
+ */
+function separatorEndsGap(rest: string, from: number): boolean {
+  for (let i = from; i < rest.length && i <= from + 12; i++) {
+    const c = rest.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || c === 44 || c === 40 || c === 41 || (c >= 65 && c <= 90) || c === 111 || c === 110) continue;
+    if (c === 0x2013 || c === 0x2014) return true;
+    return c < 128 && !isDigitCode(c) && !(c >= 97 && c <= 122) && c !== 46;
+  }
+  return false;
 }
 
 const LINE_BREAK_TAG = /<br\s{0,3}\/?>/gi;
@@ -449,6 +539,7 @@ function trimDecoration(text: string): string {
   let end = text.length;
   for (;;) {
     while (end > start && ' \t*_'.includes(text[end - 1]!)) end--;
+    if (text.charCodeAt(end - 1) !== 62 /* > */) break;
     const tail = text.slice(Math.max(start, end - 6), end);
     const br = /<br\s?\/?>$/i.exec(tail);
     if (!br) break;
