@@ -86,18 +86,32 @@ function isMeridiemLetter(code: number): boolean {
   return code === 97 || code === 65 || code === 112 || code === 80;
 }
 
-/**
- * True when `text` may hold a clock time: a digit followed by `:`/`.` and a digit (`10:42`,
- * `10.42`), or by an a/p, maybe after one space (`6 PM`). Lines without one skip both scans.
- */
+/** True when `text` may hold `10:42` or `10.42`: a digit, `:` or `.`, a digit. Lines without one skip the clock scan. */
 function mayHoldClockTime(text: string): boolean {
-  for (let i = 0; i < text.length - 1; i++) {
-    if (!isDigitCode(text.charCodeAt(i))) continue;
+  for (let i = 0; i < text.length - 2; i++) {
     const next = text.charCodeAt(i + 1);
-    if ((next === 58 || next === 46) && isDigitCode(text.charCodeAt(i + 2))) return true;
-    if (isMeridiemLetter(next)) return true;
+    if ((next === 58 || next === 46) && isDigitCode(text.charCodeAt(i)) && isDigitCode(text.charCodeAt(i + 2))) return true;
+  }
+  return false;
+}
+
+/** Characters that keep a number from being an hour (`v2 pm2`, `10:32 PM`): the look-behind of {@link HOUR_ONLY}. */
+function blocksHourOnly(code: number): boolean {
+  return isDigitCode(code) || code === 58 || code === 43 || code === 45 || code === 0x2212 || code === 46 || code === 47 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/**
+ * True when `text` may hold `6 PM`: one or two digits not glued to a word, a number or a time,
+ * maybe one space, then an a or p. Most lines, and times like `10:32 PM`, skip the hour scan.
+ */
+function mayHoldHourOnlyTime(text: string): boolean {
+  for (let i = 0; i < text.length - 1; i++) {
+    if (!isDigitCode(text.charCodeAt(i)) || (i > 0 && blocksHourOnly(text.charCodeAt(i - 1)))) continue;
+    let next = i + (isDigitCode(text.charCodeAt(i + 1)) ? 2 : 1);
+    const between = text.charCodeAt(next);
     // Any white space may stand before the meridiem; past ASCII, let the pattern decide.
-    if ((next === 32 || next === 9 || next === 10 || next === 11 || next === 12 || next === 13 || next > 127) && isMeridiemLetter(text.charCodeAt(i + 2))) return true;
+    if (between === 32 || (between >= 9 && between <= 13) || between > 127) next++;
+    if (isMeridiemLetter(text.charCodeAt(next)) || isMeridiemLetter(text.charCodeAt(i + 1)) || isMeridiemLetter(text.charCodeAt(i + 2))) return true;
   }
   return false;
 }
@@ -109,10 +123,10 @@ function mayHoldClockTime(text: string): boolean {
  */
 export function findClockTimes(text: string, base = 0): TimeToken[] {
   const found: TimeToken[] = [];
-  if (!mayHoldClockTime(text)) return found;
   CLOCK.lastIndex = 0;
   let match: RegExpExecArray | null;
-  while ((match = CLOCK.exec(text)) !== null) {
+  const mayClock = mayHoldClockTime(text);
+  while (mayClock && (match = CLOCK.exec(text)) !== null) {
     const [whole, tilde, h, sep, m, s, meridiemText, brokenMeridiem] = match;
     if (sep === '.' && !meridiemText) continue;
     const start = match.index + (tilde ? tilde.length : 0);
@@ -120,8 +134,9 @@ export function findClockTimes(text: string, base = 0): TimeToken[] {
     found.push(makeTime(Number(h), Number(m), s === undefined ? undefined : Number(s), meridiemText, Boolean(brokenMeridiem), approximate, base + start, base + match.index + whole.length));
   }
   HOUR_ONLY.lastIndex = 0;
-  // `6 PM` needs an m: skip the second scan on the many lines without one.
-  while ((text.includes('m') || text.includes('M')) && (match = HOUR_ONLY.exec(text)) !== null) {
+  // `6 PM` needs an m and a number before it: skip the second scan on the many lines without one.
+  const mayHourOnly = (text.includes('m') || text.includes('M')) && mayHoldHourOnlyTime(text);
+  while (mayHourOnly && (match = HOUR_ONLY.exec(text)) !== null) {
     const [whole, tilde, h, meridiemText] = match;
     const start = match.index + (tilde ? tilde.length : 0);
     if (found.some((t) => t.span.start - base <= start && start < t.span.end - base)) continue;
@@ -221,7 +236,7 @@ const DAY_FIRST = new RegExp(
   `(?<![\\w:])(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?(${MONTH_PATTERN})\\b\\.?(?:,?\\s{0,3}(\\d{4})(?!\\d|:\\d))?`,
   'gi',
 );
-const MONTH_HINT = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const MONTH_HINT = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/gi;
 const NUMERIC_DATE = /(?<![\d\w/.:-])(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d\w/:])/g;
 
 /** Finds calendar dates in `text`, in order, without overlaps. */
@@ -231,7 +246,7 @@ export function findDates(text: string, base = 0): CalendarDate[] {
   // passes before it: sorted once per pass and binary-searched, linear on whole-document input.
   let earlier: CalendarDate[] = [];
   const beginPass = () => {
-    earlier = [...found].sort((a, b) => a.span.start - b.span.start);
+    if (found.length !== earlier.length) earlier = [...found].sort((a, b) => a.span.start - b.span.start);
   };
   const taken = (start: number, end: number) => {
     let low = 0;
@@ -250,7 +265,18 @@ export function findDates(text: string, base = 0): CalendarDate[] {
   let match: RegExpExecArray | null;
   // Cheap guards keep the five scans off lines that cannot hold their kind of date.
   const hasDash = text.includes('-');
-  const hasMonthName = MONTH_HINT.test(text);
+  // Where month names stand says which month scans can match: `5 Jan` needs white space
+  // before the month, `05jan2024` a digit; `Jan 5` only the month.
+  let hasMonthName = false;
+  let monthAfterSpace = false;
+  let monthAfterDigit = false;
+  MONTH_HINT.lastIndex = 0;
+  while ((match = MONTH_HINT.exec(text)) !== null) {
+    hasMonthName = true;
+    const before = text.charCodeAt(match.index - 1);
+    if (before === 32 || (before >= 9 && before <= 13) || before > 127) monthAfterSpace = true;
+    else if (before >= 48 && before <= 57) monthAfterDigit = true;
+  }
   const hasSlash = text.includes('/');
   ISO_DATE.lastIndex = 0;
   while (hasDash && (match = ISO_DATE.exec(text)) !== null) {
@@ -260,20 +286,21 @@ export function findDates(text: string, base = 0): CalendarDate[] {
   MONTH_FIRST.lastIndex = 0;
   while (hasMonthName && (match = MONTH_FIRST.exec(text)) !== null) {
     // "may" is also a verb: require a capital M or a day with a suffix/comma for it.
-    if (/^may$/i.test(match[1]!) && match[1] !== 'May') continue;
+    if (match[1]!.length === 3 && match[1]!.toLowerCase() === 'may' && match[1] !== 'May') continue;
     if (taken(match.index, match.index + match[0].length)) continue;
-    const trimmed = match[0].replace(/[,\s]+$/, '');
+    let trimmedLength = match[0].length;
+    while (trimmedLength > 0 && /[,\s]/.test(match[0][trimmedLength - 1]!)) trimmedLength--;
     add({
       ...(match[3] ? { year: Number(match[3]) } : {}),
       month: MONTHS[match[1]!.toLowerCase()]!,
       day: Number(match[2]),
-      span: { start: base + match.index, end: base + match.index + trimmed.length },
+      span: { start: base + match.index, end: base + match.index + trimmedLength },
     });
   }
   beginPass();
   DAY_FIRST.lastIndex = 0;
-  while (hasMonthName && (match = DAY_FIRST.exec(text)) !== null) {
-    if (/^may$/i.test(match[2]!) && !/May/.test(match[0])) continue;
+  while (monthAfterSpace && (match = DAY_FIRST.exec(text)) !== null) {
+    if (match[2]!.length === 3 && match[2]!.toLowerCase() === 'may' && !match[0].includes('May')) continue;
     if (taken(match.index, match.index + match[0].length)) continue;
     add({
       ...(match[3] ? { year: Number(match[3]) } : {}),
@@ -284,7 +311,7 @@ export function findDates(text: string, base = 0): CalendarDate[] {
   }
   beginPass();
   COMPACT_DATE.lastIndex = 0;
-  while (hasMonthName && (match = COMPACT_DATE.exec(text)) !== null) {
+  while (monthAfterDigit && (match = COMPACT_DATE.exec(text)) !== null) {
     if (taken(match.index, match.index + match[0].length)) continue;
     add({
       year: expandYear(match[3]!),
