@@ -1,5 +1,5 @@
 import type { PostmortemDocument, Span, TimelineEntry } from '../model';
-import { entryPoint, minutesBetween, windowEndPoint, windowStartPoint, type TimePoint } from './timeAxis';
+import { entryPoint, isDatedMinutes, minutesBetween, windowEndPoint, windowStartPoint, type TimePoint } from './timeAxis';
 
 /** The moments incident metrics are measured between (FireHydrant / Rootly milestones). */
 export type MilestoneKind = 'started' | 'detected' | 'mitigated' | 'resolved' | 'ended';
@@ -130,21 +130,27 @@ export function computeMetrics(document: PostmortemDocument, entries: readonly T
 const metricsByEntries = new WeakMap<readonly TimelineEntry[], { readonly document: PostmortemDocument; readonly metrics: IncidentMetrics }>();
 
 function measure(document: PostmortemDocument, entries: readonly TimelineEntry[]): IncidentMetrics {
-  const points = entries
-    .map((entry) => ({ entry, point: entryPoint(entry) }))
-    .filter((p): p is { entry: TimelineEntry; point: TimePoint } => p.point !== undefined);
-  // Chronological order, stable for ties, whichever way the author listed them.
-  const ordered = points
-    .map((p, index) => ({ ...p, index }))
-    .sort((a, b) => minutesBetween(b.point, a.point) || a.index - b.index);
+  const timed = entries.filter(hasPoint);
+  const order = chronologicalOrder(timed);
+  // One point per entry, made when a milestone needs it: milestones read from one entry share
+  // it, and `timelineReadings` tells them apart by identity.
+  const points = new Map<TimelineEntry, TimePoint>();
+  const pointOf = (entry: TimelineEntry): TimePoint => {
+    let point = points.get(entry);
+    if (!point) {
+      point = entryPoint(entry)!;
+      points.set(entry, point);
+    }
+    return point;
+  };
 
-  const first = ordered[0];
-  const last = ordered[ordered.length - 1];
+  const first = order.length > 0 ? timed[order[0]!]! : undefined;
+  const last = order.length > 0 ? timed[order[order.length - 1]!]! : undefined;
   const windowStart = windowStartPoint(document.window);
   const windowEnd = windowEndPoint(document.window);
 
-  const earliest: Milestone | undefined = first && { kind: 'started', point: first.point, source: 'first-entry', entry: first.entry, span: timeSpan(first.entry) };
-  const latest: Milestone | undefined = last && { kind: 'ended', point: last.point, source: 'last-entry', entry: last.entry, span: timeSpan(last.entry) };
+  const earliest: Milestone | undefined = first && { kind: 'started', point: pointOf(first), source: 'first-entry', entry: first, span: timeSpan(first) };
+  const latest: Milestone | undefined = last && { kind: 'ended', point: pointOf(last), source: 'last-entry', entry: last, span: timeSpan(last) };
   const started: Milestone | undefined = windowStart
     ? { kind: 'started', point: windowStart, source: 'window-start', span: document.window.start?.span }
     : earliest;
@@ -154,15 +160,28 @@ function measure(document: PostmortemDocument, entries: readonly TimelineEntry[]
   let fullyResolved: Milestone | undefined;
   let firstResolved: Milestone | undefined;
   let firstFixed: Milestone | undefined;
-  for (const { entry, point } of ordered) {
-    const { detected: saysDetected, outcome } = classifyEntry(entry.text);
-    const milestone = (k: MilestoneKind): Milestone => ({ kind: k, point, source: 'entry', entry, span: timeSpan(entry) });
+  for (const index of order) {
+    // Once detection and a full resolution are found, no later entry changes a milestone.
+    if (detected && fullyResolved) break;
+    const entry = timed[index]!;
+    const text = entry.text;
+    // Most entries name no milestone at all: a test of the whole text for the wording still
+    // looked for rules them out before the clause-by-clause reading (any clause that matches
+    // a pattern is part of the text, so the text matches it too).
+    const mayMark =
+      (!detected && DETECTED.test(text)) ||
+      (!fullyResolved && RESOLVED.test(text)) ||
+      (!firstResolved && !firstFixed && (FIXED.test(text) || RESOLUTION_TITLE.test(text))) ||
+      (!firstResolved && !mitigated && MITIGATED.test(text));
+    if (!mayMark) continue;
+    const { detected: saysDetected, outcome } = classifyEntry(text);
+    const milestone = (k: MilestoneKind): Milestone => ({ kind: k, point: pointOf(entry), source: 'entry', entry, span: timeSpan(entry) });
     if (saysDetected) detected ??= milestone('detected');
     if (outcome === 'mitigated' && !firstResolved) mitigated ??= milestone('mitigated');
     if (outcome === 'fixed') firstFixed ??= milestone('resolved');
     if (outcome === 'resolved') {
       firstResolved ??= milestone('resolved');
-      if (FULLY.test(entry.text)) fullyResolved ??= milestone('resolved');
+      if (FULLY.test(text)) fullyResolved ??= milestone('resolved');
     }
   }
   const resolved = fullyResolved ?? firstResolved ?? firstFixed;
@@ -184,11 +203,49 @@ function measure(document: PostmortemDocument, entries: readonly TimelineEntry[]
     timeToMitigate: since(mitigated),
     timeToResolve: since(resolved),
     totalImpact: since(ended),
-    timelineSpan: first && last ? minutesBetween(first.point, last.point) : undefined,
+    timelineSpan: earliest && latest ? minutesBetween(earliest.point, latest.point) : undefined,
     earliest,
     latest,
-    timedEntries: ordered.length,
+    timedEntries: order.length,
   };
+}
+
+/** Whether the entry has a point on the time axis (see {@link entryPoint}). */
+function hasPoint(entry: TimelineEntry): boolean {
+  return entry.minutes !== undefined && Number.isFinite(entry.minutes) && entry.time?.valid !== false;
+}
+
+/**
+ * Indexes into `timed` in chronological order, stable for ties, whichever way the author
+ * listed them: the order of `minutesBetween`, index breaking ties.
+ *
+ * When the entries are alike (all dated or all undated, all with a clock time, and zone
+ * offsets known for all or for none), `minutesBetween` of two entries is the difference of
+ * one number per entry (minutes less the offset), so the sort compares those numbers,
+ * computed with the same arithmetic, instead of building and comparing points. Otherwise
+ * (dated next to undated, date-only entries, a zone of unknown offset) the comparison
+ * depends on the pair and goes through `minutesBetween`.
+ */
+function chronologicalOrder(timed: readonly TimelineEntry[]): number[] {
+  const order = timed.map((_, index) => index);
+  if (timed.length < 2) return order;
+  const keys = uniformKeys(timed);
+  if (keys) return order.sort((a, b) => keys[a]! - keys[b]! || a - b);
+  const points = timed.map((entry) => entryPoint(entry)!);
+  return order.sort((a, b) => minutesBetween(points[b]!, points[a]!) || a - b);
+}
+
+function uniformKeys(timed: readonly TimelineEntry[]): Float64Array | undefined {
+  const keys = new Float64Array(timed.length);
+  const dated = isDatedMinutes(timed[0]!.minutes!);
+  const withOffsets = timed[0]!.zone?.offsetMinutes !== undefined;
+  for (let i = 0; i < timed.length; i++) {
+    const entry = timed[i]!;
+    const offset = entry.zone?.offsetMinutes;
+    if (entry.time === undefined || isDatedMinutes(entry.minutes!) !== dated || (offset !== undefined) !== withOffsets) return undefined;
+    keys[i] = offset === undefined ? entry.minutes! : entry.minutes! - offset;
+  }
+  return keys;
 }
 
 function timeSpan(entry: TimelineEntry): Span | undefined {

@@ -7,7 +7,7 @@ const MINUTES_PER_DAY = 1440;
  * a few rolled-over days; anything past day 1000 (1972) was placed by a date, whether the
  * date was written on the entry or carried over from the summary.
  */
-function isDated(minutes: number): boolean {
+export function isDatedMinutes(minutes: number): boolean {
   return minutes >= 1000 * MINUTES_PER_DAY;
 }
 
@@ -41,7 +41,7 @@ export function entryPoint(entry: TimelineEntry): TimePoint | undefined {
   if (entry.minutes === undefined || !Number.isFinite(entry.minutes) || entry.time?.valid === false) return undefined;
   return {
     minutes: entry.minutes,
-    dated: isDated(entry.minutes),
+    dated: isDatedMinutes(entry.minutes),
     dayOnly: entry.time === undefined,
     offsetMinutes: entry.zone?.offsetMinutes,
     zone: entry.zone,
@@ -61,7 +61,7 @@ export function windowEndPoint(window: IncidentWindow): TimePoint | undefined {
 
 function windowPoint(minutes: number | undefined, time: ClockTime | undefined, zone: Zone | undefined): TimePoint | undefined {
   if (minutes === undefined || time?.valid === false) return undefined;
-  return { minutes, dated: isDated(minutes), dayOnly: false, offsetMinutes: zone?.offsetMinutes, zone, time };
+  return { minutes, dated: isDatedMinutes(minutes), dayOnly: false, offsetMinutes: zone?.offsetMinutes, zone, time };
 }
 
 /**
@@ -73,6 +73,15 @@ function windowPoint(minutes: number | undefined, time: ClockTime | undefined, z
  * document belongs to the day being described, not to 1970. Date-only points compare by day.
  */
 export function minutesBetween(from: TimePoint, to: TimePoint): number {
+  return difference(from, to, true);
+}
+
+/** {@link minutesBetween} with both points read as wall clocks: zone offsets are left out. */
+export function wallClockMinutesBetween(from: TimePoint, to: TimePoint): number {
+  return difference(from, to, false);
+}
+
+function difference(from: TimePoint, to: TimePoint, convertZones: boolean): number {
   let fromMinutes = from.minutes;
   let toMinutes = to.minutes;
   if (from.dated !== to.dated) {
@@ -82,7 +91,7 @@ export function minutesBetween(from: TimePoint, to: TimePoint): number {
   if (from.dayOnly || to.dayOnly) {
     return (dayStart(toMinutes) - dayStart(fromMinutes));
   }
-  if (from.offsetMinutes !== undefined && to.offsetMinutes !== undefined) {
+  if (convertZones && from.offsetMinutes !== undefined && to.offsetMinutes !== undefined) {
     fromMinutes -= from.offsetMinutes;
     toMinutes -= to.offsetMinutes;
   }

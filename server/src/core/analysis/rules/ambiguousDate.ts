@@ -11,6 +11,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  * written unambiguously, matches one of the two readings.
  */
 export const checkAmbiguousDate: Rule = (document) => {
+  if (!MAY_HOLD_AMBIGUOUS_DATE.test(document.text)) return [];
   const dates = datesOutsideCode(document);
   const ambiguous = dates.filter((date) => date.ambiguous);
   if (ambiguous.length === 0) return [];
@@ -31,6 +32,14 @@ export const checkAmbiguousDate: Rule = (document) => {
   }
   return findings;
 };
+
+/**
+ * What every date the parser reads as ambiguous starts with: one or two digits not preceded
+ * by a digit, a `/` or `-`, one or two digits, the same separator, a digit. Most documents
+ * have none (ISO dates start with four digits), and one scan for it spares them the scans
+ * for every kind of date that the rule needs only once an ambiguous one may be there.
+ */
+const MAY_HOLD_AMBIGUOUS_DATE = /(?<!\d)\d{1,2}([/-])\d{1,2}\1\d/;
 
 /** Every date written in the document outside code and front matter. */
 function datesOutsideCode(document: PostmortemDocument): CalendarDate[] {

@@ -2,7 +2,7 @@ import type { PostmortemDocument, Span, TimelineEntry } from '../../model';
 import type { SpanEdit } from '../../edits/textEdits';
 import type { Finding } from '../findings';
 import { EVIDENT_STEP, HALF_DAY, forwardOnDial, switchMeridiemText, timeOfDay } from '../meridiem';
-import { entryPoint, minutesBetween, type TimePoint } from '../timeAxis';
+import { entryPoint, minutesBetween, wallClockMinutesBetween, type TimePoint } from '../timeAxis';
 import { groupTimelineEntries } from '../timelineGroups';
 import { DiagnosticCodes, quote, type Rule } from './rule';
 
@@ -80,7 +80,7 @@ export function orderingGap(a: Pick<Timed, 'entry' | 'point'>, b: Pick<Timed, 'e
 
 function gapBetween(a: Pick<Timed, 'entry' | 'point'>, b: Pick<Timed, 'entry' | 'point'>): number {
   const bothStamped = a.entry.ownZone !== undefined && b.entry.ownZone !== undefined;
-  return bothStamped ? minutesBetween(a.point, b.point) : minutesBetween(wallClock(a.point), wallClock(b.point));
+  return bothStamped ? minutesBetween(a.point, b.point) : wallClockMinutesBetween(a.point, b.point);
 }
 
 /** Approximate times (`~10:42`) may sit this many minutes out of order without comment. */
@@ -94,6 +94,21 @@ const APPROXIMATE_SLACK = 15;
  * `6:02 AM` is the clock going back). Newest-first timelines are checked in their own direction.
  */
 export const checkTimelineOrder: Rule = (document) => {
+  let findings = findingsByModel.get(document);
+  if (!findings) {
+    findings = findOutOfOrder(document);
+    findingsByModel.set(document, findings);
+  }
+  return [...findings];
+};
+
+/**
+ * Findings per model: `duration-mismatch` asks whether the timeline is in order, after this
+ * rule has answered for the same model (which never changes).
+ */
+const findingsByModel = new WeakMap<PostmortemDocument, readonly Finding[]>();
+
+function findOutOfOrder(document: PostmortemDocument): Finding[] {
   const findings: Finding[] = [];
   const direction = document.timeline.reverseChronological ? -1 : 1;
   for (const group of groupTimelineEntries(document, 'innermost')) {
@@ -122,7 +137,7 @@ export const checkTimelineOrder: Rule = (document) => {
     }
   }
   return findings;
-};
+}
 
 function outOfOrder(previous: Timed, current: Timed, direction: number): boolean {
   if (startsNewDay(previous.entry, current.entry)) return false;
@@ -130,10 +145,6 @@ function outOfOrder(previous: Timed, current: Timed, direction: number): boolean
   if (step >= 0) return false;
   const approximate = previous.entry.time?.approximate === true || current.entry.time?.approximate === true;
   return !(approximate && step > -APPROXIMATE_SLACK);
-}
-
-function wallClock(point: TimePoint): TimePoint {
-  return { ...point, offsetMinutes: undefined };
 }
 
 /** Words that may come before a time that still leads its entry (`Thurs 07:06`, `Update 20:09`, `at 10:15`). */
@@ -147,8 +158,25 @@ export function isStamped(document: PostmortemDocument, entry: TimelineEntry): b
   if (entry.layout === 'heading' || entry.layout === 'table-row') return true;
   const token = entry.ownDate && (!entry.time || entry.ownDate.span.start < entry.time.span.start) ? entry.ownDate.span : entry.time?.span;
   if (!token) return true;
-  const before = document.text.slice(entry.lineSpan.start, Math.max(entry.lineSpan.start, token.start)).replace(LEAD_WORDS, '');
+  const start = entry.lineSpan.start;
+  const end = Math.max(start, token.start);
+  // Usually only markup (`- **`) comes first. Removing lead words never joins two letters (a
+  // lead word starts at a word boundary), so text without two letters in a row stays so.
+  if (!hasLetterPair(document.text, start, end)) return true;
+  const before = document.text.slice(start, end).replace(LEAD_WORDS, '');
   return !/[A-Za-z]{2,}/.test(before);
+}
+
+/** Whether `text` has two ASCII letters in a row between `start` and `end`. */
+function hasLetterPair(text: string, start: number, end: number): boolean {
+  let previousIsLetter = false;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i) | 0x20;
+    const isLetter = code >= 0x61 && code <= 0x7a;
+    if (isLetter && previousIsLetter) return true;
+    previousIsLetter = isLetter;
+  }
+  return false;
 }
 
 /**

@@ -3,8 +3,12 @@ import { lineEndOf, nextLineStart } from '../../edits/textEdits';
 import type { Finding, Severity } from '../findings';
 import { DiagnosticCodes, type Rule } from './rule';
 
-/** Markup an entry line may start with: quote, bullet, number, checkbox, bold/italic, heading marks. */
-const LEAD = /^[ \t]*(?:>[ \t]*)?(?:#{1,6}[ \t]+)?(?:(?:[-*+•·–][ \t]*|\d{1,3}[.)][ \t]+)(?:\[[ xX]\][ \t]*)?)?[*_`]{0,3}/;
+/**
+ * Markup an entry line may start with: quote, bullet, number, checkbox, bold/italic, heading
+ * marks. Sticky, read in place at a line's start: nothing in it matches a line break, so it
+ * never runs into the next line.
+ */
+const LEAD = /[ \t]*(?:>[ \t]*)?(?:#{1,6}[ \t]+)?(?:(?:[-*+•·–][ \t]*|\d{1,3}[.)][ \t]+)(?:\[[ xX]\][ \t]*)?)?[*_`]{0,3}/y;
 
 /** Placeholders a template leaves where the time goes. */
 const PLACEHOLDER = /^(?:\[\s*(?:time|timestamp|hh:mm|date(?:\s*(?:&|and|\/)\s*time)?|x{1,2}:x{2})\s*\]|<\s*(?:time|timestamp|hh:mm)\s*>|\{\{\s*time\s*\}\}|hh:mm(?::ss)?|xx:xx|\?\?:\?\?)(?![\w])/i;
@@ -32,13 +36,13 @@ export const checkUnreadableTime: Rule = (document) => {
   const text = document.text;
   const entryStarts = new Set(document.timeline.entries.map((entry) => entry.lineSpan.start));
   for (const region of timelineRegions(document)) {
-    for (let offset = region.start; offset < region.end; offset = nextLineStart(text, offset)) {
-      const end = lineEndOf(text, offset);
+    for (let offset = region.start, end = 0; offset < region.end; offset = afterLineBreak(text, end)) {
+      end = lineEndOf(text, offset);
       if (entryStarts.has(offset) || document.ignoredSpans.some((s) => offset >= s.start && offset < s.end)) continue;
-      const line = text.slice(offset, end);
-      const lead = LEAD.exec(line)![0].length;
-      const rest = line.slice(lead);
-      const problem = readProblem(rest);
+      LEAD.lastIndex = offset;
+      const lead = LEAD.exec(text)![0].length;
+      if (!mayStartProblem(text, offset + lead, end)) continue;
+      const problem = readProblem(text.slice(offset + lead, end));
       if (problem) {
         const span = { start: offset + lead, end: offset + lead + problem.length };
         findings.push({
@@ -52,6 +56,24 @@ export const checkUnreadableTime: Rule = (document) => {
   }
   return findings;
 };
+
+/** Offset after the line break at `lineEnd` (the text length when the text ends there). */
+function afterLineBreak(text: string, lineEnd: number): number {
+  if (lineEnd >= text.length) return text.length;
+  return text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
+}
+
+/**
+ * Whether the text after an entry line's markup can start a placeholder or a malformed time:
+ * every pattern of {@link readProblem} starts with a digit, `[`, `<`, `{`, `?`, `h` or `x`.
+ * Most lines of a timeline start otherwise and skip the patterns.
+ */
+function mayStartProblem(text: string, start: number, lineEnd: number): boolean {
+  if (start >= lineEnd) return false;
+  const c = text.charCodeAt(start);
+  if (c >= 0x30 && c <= 0x39) return true;
+  return c === 0x5b || c === 0x3c || c === 0x7b || c === 0x3f || (c | 0x20) === 0x68 || (c | 0x20) === 0x78;
+}
 
 interface Problem {
   readonly length: number;
