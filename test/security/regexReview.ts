@@ -22,7 +22,6 @@ export const reviewedSuperlinear: Readonly<Record<string, string>> = {
   '/^[\\s,]*(?:at\\s+|@\\s*|-\\s+|T)?[\\s~]*$/i': 'timeline.ts: the gap between an entry\'s date and its time',
   '/\\s+time$/i': 'timeTokens.ts: strips "time" from a zone name such as "Pacific Time"',
   '/[;,.!]\\s+|\\s+(?:and|but|while|then|so)\\s+|\\s+[-–—]\\s+/': 'metrics.ts: splits an entry description into clauses (first match only)',
-  '/[,\\s]+$/': 'timeTokens.ts: trims a date token matched by a bounded pattern',
   '/\\*\\*|__|<[^>]{0,200}>/g': 'headings.ts: strips markup from a heading title; each match is bounded to 200 characters',
   '/<[^>]{0,200}>/g': 'sectionKinds.ts: strips tags from a title; the repetition is bounded, so the time is linear with a factor of up to 200 (timing noise can make it look steeper)',
 };
