@@ -68,7 +68,7 @@ function* parseSteps(text: string): Generator<void, PostmortemDocument, void> {
   yield;
   const { sections, allSections } = buildSections(lines, headings.sections, text.length);
   const summaryLines = linesOfKind(lines, allSections, 'summary', headings.sections);
-  const titleLines = linesOfKind(lines, allSections, 'title', headings.sections).slice(0, 3);
+  const titleLines = linesOfKind(lines, allSections, 'title', headings.sections, 3);
   const titleHeadings = allSections.filter((s) => s.kind === 'title').flatMap((s) => linesIn(lines, { start: s.headingSpan.start, end: s.headingSpan.start + 1 }));
   const baseDate = firstDate([...summaryLines, ...titleHeadings, ...titleLines]);
   yield;
@@ -257,26 +257,37 @@ function trimEnd(lines: Line[], end: number): number {
   return Math.min(end, line.end);
 }
 
-/** Line indexes inside sections of `kind` (excluding their headings), for summary-scoped reading. */
-function linesOfKind(lines: Line[], sections: readonly Section[], kind: SectionKind, headings: HeadingCandidate[]): Line[] {
+/**
+ * The lines inside sections of `kind` (excluding their headings), in order, for summary-scoped
+ * reading; only the first `limit`. A title section often spans the whole document: with a
+ * limit, each section is read only as far as its first `limit` lines.
+ */
+function linesOfKind(lines: Line[], sections: readonly Section[], kind: SectionKind, headings: HeadingCandidate[], limit = Infinity): Line[] {
   const headingLines = new Set(headings.flatMap((h) => Array.from({ length: h.lineCount }, (_, k) => h.line + k)));
   const seen = new Set<number>();
   const found: Line[] = [];
   for (const section of sections) {
     if (!section.kinds.includes(kind)) continue;
+    let taken = 0;
     for (const line of linesIn(lines, section.span)) {
-      if (line.ignored || headingLines.has(line.index) || seen.has(line.index)) continue;
+      if (taken >= limit) break;
+      if (line.ignored || headingLines.has(line.index)) continue;
+      // A line of a section read before counts towards this one's limit too: it is one of its first lines.
+      taken++;
+      if (seen.has(line.index)) continue;
       seen.add(line.index);
       found.push(line);
     }
   }
-  return found.sort((a, b) => a.index - b.index);
+  found.sort((a, b) => a.index - b.index);
+  return limit < found.length ? found.slice(0, limit) : found;
 }
 
 /** Every zone mentioned where zones are declared: entries, timeline, summary, `All times in` lines. */
 function collectZones(lines: Line[], sections: readonly Section[], timeline: Timeline, window: IncidentWindow): Zone[] {
   const zones: Zone[] = [];
   for (const entry of timeline.entries) if (entry.ownZone) zones.push(entry.ownZone);
+  const entryZoneCount = zones.length;
   if (timeline.zone) zones.push(timeline.zone);
   if (window.zone) zones.push(window.zone);
   for (const section of sections) {
@@ -287,15 +298,41 @@ function collectZones(lines: Line[], sections: readonly Section[], timeline: Tim
       }
     }
   }
-  const seen = new Set<string>();
-  return zones
-    .filter((z) => {
-      const key = `${z.span.start}:${z.span.end}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .sort((a, b) => a.span.start - b.span.start);
+  return withoutRepeatedSpans(zones, entryZoneCount).sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * Drops zones read twice from the same text (the summary's zone is also the window's), keeping
+ * the first. The leading `uniqueCount` zones, one per entry, are known to be distinct and in
+ * document order, so only the few after them are looked up: no key per entry on a 10 MB timeline.
+ */
+function withoutRepeatedSpans(zones: readonly Zone[], uniqueCount: number): Zone[] {
+  for (let i = 1; i < uniqueCount; i++) {
+    // Not in strictly increasing order after all: compare every zone with every other.
+    if (zones[i]!.span.start <= zones[i - 1]!.span.start) return withoutRepeatedSpans(zones, 0);
+  }
+  const kept = zones.slice(0, uniqueCount);
+  const laterKeys = new Set<string>();
+  for (let i = uniqueCount; i < zones.length; i++) {
+    const zone = zones[i]!;
+    const key = `${zone.span.start}:${zone.span.end}`;
+    if (laterKeys.has(key) || indexOfSpan(kept, uniqueCount, zone.span) >= 0) continue;
+    laterKeys.add(key);
+    kept.push(zone);
+  }
+  return kept;
+}
+
+/** Binary search among the first `count` zones, sorted by start, for one with exactly `span`. */
+function indexOfSpan(zones: readonly Zone[], count: number, span: Span): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (zones[mid]!.span.start < span.start) low = mid + 1;
+    else high = mid;
+  }
+  return low < count && zones[low]!.span.start === span.start && zones[low]!.span.end === span.end ? low : -1;
 }
 
 const SUPPRESSION = /postmortem-disable(-next-line|-line)?(?:\s*:\s*|\s+|(?=\s*-->)|$)([\w\s,-]*?)\s*(?:-->|$)/;
