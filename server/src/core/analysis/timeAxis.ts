@@ -104,7 +104,8 @@ function dayStart(minutes: number): number {
 
 /** Whether two zones name the same clock: equal names, or the same known offset. */
 function sameZoneClock(a: Zone, b: Zone): boolean {
-  if (normaliseZoneName(a.name) === normaliseZoneName(b.name)) return true;
+  // Most comparisons are between entries stamped alike: equal names need no normalising.
+  if (a.name === b.name || normaliseZoneName(a.name) === normaliseZoneName(b.name)) return true;
   return a.offsetMinutes !== undefined && a.offsetMinutes === b.offsetMinutes;
 }
 
@@ -126,10 +127,20 @@ const ZONE_FAMILIES: readonly (readonly string[])[] = [
 /** Whether two zones are one region's standard and daylight names (PST and PDT), or the same clock. */
 export function sameZoneFamily(a: Zone, b: Zone): boolean {
   if (sameZoneClock(a, b)) return true;
-  const an = normaliseZoneName(a.name);
-  const bn = normaliseZoneName(b.name);
-  return ZONE_FAMILIES.some((family) => family.includes(an) && family.includes(bn));
+  const aFamilies = familiesByName.get(normaliseZoneName(a.name));
+  const bFamilies = familiesByName.get(normaliseZoneName(b.name));
+  return aFamilies !== undefined && bFamilies !== undefined && aFamilies.some((family) => bFamilies.includes(family));
 }
+
+/** The indexes in {@link ZONE_FAMILIES} of the families each name belongs to. */
+const familiesByName = new Map<string, number[]>();
+ZONE_FAMILIES.forEach((family, index) => {
+  for (const name of family) {
+    const families = familiesByName.get(name);
+    if (families) families.push(index);
+    else familiesByName.set(name, [index]);
+  }
+});
 
 /** Zone comparisons run per entry pair; a document names only a handful of zones. */
 const normalisedZoneNames = new Map<string, string>();

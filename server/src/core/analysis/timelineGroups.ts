@@ -21,60 +21,98 @@ export interface TimelineGroup {
 export function groupTimelineEntries(document: PostmortemDocument, granularity: 'timeline' | 'innermost' = 'timeline'): TimelineGroup[] {
   let cached = groupsByModel.get(document);
   if (!cached) {
-    cached = {};
+    cached = groupBothWays(document);
     groupsByModel.set(document, cached);
   }
-  return [...(cached[granularity] ??= groupEntries(document, granularity))];
+  return [...cached[granularity]];
 }
+
+type Granularity = 'timeline' | 'innermost';
 
 /**
  * Groups per model: a model never changes, and rules, hovers, hints and lenses ask for the
- * same groups of the same version. Frozen, since every caller shares them.
+ * same groups of the same version. Both granularities come from one sweep, since the rules
+ * ask for both. Frozen, since every caller shares them.
  */
-const groupsByModel = new WeakMap<PostmortemDocument, { timeline?: readonly TimelineGroup[]; innermost?: readonly TimelineGroup[] }>();
+const groupsByModel = new WeakMap<PostmortemDocument, Readonly<Record<Granularity, readonly TimelineGroup[]>>>();
 
-function groupEntries(document: PostmortemDocument, granularity: 'timeline' | 'innermost'): readonly TimelineGroup[] {
+function groupBothWays(document: PostmortemDocument): Readonly<Record<Granularity, readonly TimelineGroup[]>> {
+  const owners = owningSections(document);
+  return { timeline: groupByOwner(document, owners.timeline), innermost: groupByOwner(document, owners.innermost) };
+}
+
+function groupByOwner(document: PostmortemDocument, owners: readonly (Section | undefined)[]): readonly TimelineGroup[] {
   const groups: { section?: Section; entries: TimelineEntry[] }[] = [];
   const bySection = new Map<Section | undefined, { section?: Section; entries: TimelineEntry[] }>();
-  const owners = owningSections(document, granularity);
-  for (const [index, entry] of document.timeline.entries.entries()) {
+  const entries = document.timeline.entries;
+  let group: { section?: Section; entries: TimelineEntry[] } | undefined;
+  for (let index = 0; index < entries.length; index++) {
     const section = owners[index];
-    let group = bySection.get(section);
-    if (!group) {
-      group = { section, entries: [] };
-      bySection.set(section, group);
-      groups.push(group);
+    // Neighbouring entries nearly always share their section.
+    if (!group || group.section !== section) {
+      group = bySection.get(section);
+      if (!group) {
+        group = { section, entries: [] };
+        bySection.set(section, group);
+        groups.push(group);
+      }
     }
-    group.entries.push(entry);
+    group.entries.push(entries[index]!);
   }
-  return Object.freeze(groups.map((group) => Object.freeze({ section: group.section, entries: Object.freeze(group.entries) })));
+  return Object.freeze(groups.map((g) => Object.freeze({ section: g.section, entries: Object.freeze(g.entries) })));
 }
 
 /**
- * The owning section of every entry, by index. One sweep in document order: the sections
- * holding an entry's line are those started before it and not yet ended, a handful at any
- * point, instead of every section of the document for every entry.
+ * The owning section of every entry, by index, at both granularities. One sweep in document
+ * order: the sections holding an entry's line are those started before it and not yet ended,
+ * a handful at any point, instead of every section of the document for every entry.
  */
-function owningSections(document: PostmortemDocument, granularity: 'timeline' | 'innermost'): (Section | undefined)[] {
+function owningSections(document: PostmortemDocument): Record<Granularity, (Section | undefined)[]> {
   const sections = document.allSections;
   const entries = document.timeline.entries;
   const inStartOrder = sections.every((section, index) => index === 0 || sections[index - 1]!.span.start <= section.span.start);
-  if (!inStartOrder) return entries.map((entry) => owningSection(sections, entry, granularity));
-  const byPosition = entries.map((_, index) => index).sort((a, b) => entries[a]!.lineSpan.start - entries[b]!.lineSpan.start || a - b);
-  const owners: (Section | undefined)[] = new Array(entries.length);
+  if (!inStartOrder) {
+    return {
+      timeline: entries.map((entry) => owningSection(sections, entry, 'timeline')),
+      innermost: entries.map((entry) => owningSection(sections, entry, 'innermost')),
+    };
+  }
+  const byPosition = entries.map((_, index) => index);
+  // The parser lists entries in document order; sort only when they are not.
+  if (!entries.every((entry, index) => index === 0 || entries[index - 1]!.lineSpan.start <= entry.lineSpan.start)) {
+    byPosition.sort((a, b) => entries[a]!.lineSpan.start - entries[b]!.lineSpan.start || a - b);
+  }
+  const owners: Record<Granularity, (Section | undefined)[]> = { timeline: new Array(entries.length), innermost: new Array(entries.length) };
   let open: Section[] = [];
   let next = 0;
+  // The owners of an entry that is not laid out as a heading depend only on `open`: kept
+  // until it changes.
+  let plainOwners: { timeline: Section | undefined; innermost: Section | undefined } | undefined;
   for (const index of byPosition) {
-    const at = entries[index]!.lineSpan.start;
-    while (next < sections.length && sections[next]!.span.start <= at) open.push(sections[next++]!);
-    if (open.some((section) => at >= section.span.end)) open = open.filter((section) => at < section.span.end);
+    const entry = entries[index]!;
+    const at = entry.lineSpan.start;
+    while (next < sections.length && sections[next]!.span.start <= at) {
+      open.push(sections[next++]!);
+      plainOwners = undefined;
+    }
+    if (open.some((section) => at >= section.span.end)) {
+      open = open.filter((section) => at < section.span.end);
+      plainOwners = undefined;
+    }
     // `open` holds exactly the sections whose span holds `at`, in the order of allSections.
-    owners[index] = owningSection(open, entries[index]!, granularity);
+    if (entry.layout === 'heading') {
+      owners.timeline[index] = owningSection(open, entry, 'timeline');
+      owners.innermost[index] = owningSection(open, entry, 'innermost');
+      continue;
+    }
+    plainOwners ??= { timeline: owningSection(open, entry, 'timeline'), innermost: owningSection(open, entry, 'innermost') };
+    owners.timeline[index] = plainOwners.timeline;
+    owners.innermost[index] = plainOwners.innermost;
   }
   return owners;
 }
 
-function owningSection(sections: readonly Section[], entry: TimelineEntry, granularity: 'timeline' | 'innermost'): Section | undefined {
+function owningSection(sections: readonly Section[], entry: TimelineEntry, granularity: Granularity): Section | undefined {
   const at = entry.lineSpan.start;
   let innermost: Section | undefined;
   let timelineSection: Section | undefined;

@@ -37,10 +37,13 @@ export const checkInvalidTime: Rule = (document) => {
     });
   };
   for (const group of groupTimelineEntries(document)) {
-    group.entries.forEach((entry, index) => {
-      report(entry.time, neighboursOf(group.entries, index));
+    const entries = group.entries;
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index]!;
+      // Neighbours matter only to an invalid time; most times are valid.
+      if (entry.time && !entry.time.valid) report(entry.time, neighboursOf(entries, index));
       report(entry.endTime);
-    });
+    }
   }
   report(document.window.start);
   report(document.window.end);

@@ -16,23 +16,32 @@ import { DiagnosticCodes, quote, type Rule } from './rule';
  */
 export const checkTimezoneMixed: Rule = (document) => {
   const timelineZone = document.timeline.zone;
-  const stamped = document.timeline.entries.filter(
-    (entry): entry is TimelineEntry & { ownZone: Zone } => entry.ownZone !== undefined && entry.time !== undefined,
-  );
-  if (stamped.length === 0) return [];
+  if (!document.timeline.entries.some((entry) => entry.ownZone !== undefined && entry.time !== undefined)) return [];
   if (timelineZone && statesConversion(document, lineAround(document, timelineZone.span))) return [];
-  const unconverted = stamped.filter((entry) => !statesConversion(document, entry.lineSpan));
 
-  // Without a declared timeline zone, the zone most timed entries are in (stamped, or taken
-  // from the summary) is the reference.
-  const inForce = document.timeline.entries.filter(
-    (entry) =>
-      entry.time &&
-      entry.zone &&
-      !statesConversion(document, entry.lineSpan) &&
-      (entry.ownZone !== undefined || !statesConversion(document, lineAround(document, entry.zone.span))),
-  );
-  const reference = timelineZone ?? majorityZone(inForce.map((entry) => entry.zone!));
+  // Stamped entries whose line states no conversion; and, for want of a declared timeline
+  // zone, the zones of every timed entry in that case (inherited zones only when their own
+  // line states none either), of which the one most entries are in is the reference.
+  const unconverted: (TimelineEntry & { ownZone: Zone })[] = [];
+  const inForce: Zone[] = [];
+  const inheritedConversions = new Map<Zone, boolean>();
+  const inheritedStatesConversion = (zone: Zone) => {
+    let states = inheritedConversions.get(zone);
+    if (states === undefined) {
+      states = statesConversion(document, lineAround(document, zone.span));
+      inheritedConversions.set(zone, states);
+    }
+    return states;
+  };
+  for (const entry of document.timeline.entries) {
+    if (!entry.time) continue;
+    const countsForReference = !timelineZone && entry.zone !== undefined;
+    if (entry.ownZone === undefined && !countsForReference) continue;
+    if (statesConversion(document, entry.lineSpan)) continue;
+    if (entry.ownZone !== undefined) unconverted.push(entry as TimelineEntry & { ownZone: Zone });
+    if (countsForReference && (entry.ownZone !== undefined || !inheritedStatesConversion(entry.zone!))) inForce.push(entry.zone!);
+  }
+  const reference = timelineZone ?? majorityZone(inForce);
   if (!reference) return [];
   const findings: Finding[] = [];
   const reported: Zone[] = [];
@@ -92,6 +101,8 @@ function majorityZone(zones: readonly Zone[]): Zone | undefined {
 /** Whether the text of `span` names two zones that are not the same clock ("10:00 PST (18:00 UTC)"). */
 function statesConversion(document: PostmortemDocument, span: Span): boolean {
   const inside = zonesWithin(document, span);
+  // One zone (the usual entry line) is always of its own family.
+  if (inside.length < 2) return false;
   return inside.some((a) => inside.some((b) => !sameZoneFamily(a, b)));
 }
 

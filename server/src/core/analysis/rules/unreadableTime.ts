@@ -1,5 +1,5 @@
 import type { PostmortemDocument, Span } from '../../model';
-import { lineEndOf, nextLineStart } from '../../edits/textEdits';
+import { nextLineStart } from '../../edits/textEdits';
 import type { Finding, Severity } from '../findings';
 import { DiagnosticCodes, type Rule } from './rule';
 
@@ -36,8 +36,9 @@ export const checkUnreadableTime: Rule = (document) => {
   const text = document.text;
   const entryStarts = new Set(document.timeline.entries.map((entry) => entry.lineSpan.start));
   for (const region of timelineRegions(document)) {
+    const lineEndAt = lineEndFinder(text);
     for (let offset = region.start, end = 0; offset < region.end; offset = afterLineBreak(text, end)) {
-      end = lineEndOf(text, offset);
+      end = lineEndAt(offset);
       if (entryStarts.has(offset) || document.ignoredSpans.some((s) => offset >= s.start && offset < s.end)) continue;
       LEAD.lastIndex = offset;
       const lead = LEAD.exec(text)![0].length;
@@ -56,6 +57,27 @@ export const checkUnreadableTime: Rule = (document) => {
   }
   return findings;
 };
+
+/**
+ * `lineEndOf` for offsets asked in increasing order, found with the engine's string search
+ * for the next `\n` and the next `\r` instead of a look at every character of every line.
+ */
+function lineEndFinder(text: string): (offset: number) => number {
+  // The first `\n` (`\r`) at or after the last offset asked; the text length when none is left.
+  let nextLineFeed = -1;
+  let nextCarriageReturn = -1;
+  return (offset) => {
+    if (nextLineFeed < offset) {
+      nextLineFeed = text.indexOf('\n', offset);
+      if (nextLineFeed < 0) nextLineFeed = text.length;
+    }
+    if (nextCarriageReturn < offset) {
+      nextCarriageReturn = text.indexOf('\r', offset);
+      if (nextCarriageReturn < 0) nextCarriageReturn = text.length;
+    }
+    return Math.min(nextLineFeed, nextCarriageReturn);
+  };
+}
 
 /** Offset after the line break at `lineEnd` (the text length when the text ends there). */
 function afterLineBreak(text: string, lineEnd: number): number {
