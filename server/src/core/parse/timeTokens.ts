@@ -290,24 +290,14 @@ export function findDates(text: string, base = 0): CalendarDate[] {
     if (taken(match.index, match.index + match[0].length)) continue;
     let trimmedLength = match[0].length;
     while (trimmedLength > 0 && /[,\s]/.test(match[0][trimmedLength - 1]!)) trimmedLength--;
-    add({
-      ...(match[3] ? { year: Number(match[3]) } : {}),
-      month: MONTHS[match[1]!.toLowerCase()]!,
-      day: Number(match[2]),
-      span: { start: base + match.index, end: base + match.index + trimmedLength },
-    });
+    add(calendarDate(match[3], MONTHS[match[1]!.toLowerCase()]!, Number(match[2]), base + match.index, base + match.index + trimmedLength));
   }
   beginPass();
   DAY_FIRST.lastIndex = 0;
   while (monthAfterSpace && (match = DAY_FIRST.exec(text)) !== null) {
     if (match[2]!.length === 3 && match[2]!.toLowerCase() === 'may' && !match[0].includes('May')) continue;
     if (taken(match.index, match.index + match[0].length)) continue;
-    add({
-      ...(match[3] ? { year: Number(match[3]) } : {}),
-      month: MONTHS[match[2]!.toLowerCase()]!,
-      day: Number(match[1]),
-      span: { start: base + match.index, end: base + match.index + match[0].length },
-    });
+    add(calendarDate(match[3], MONTHS[match[2]!.toLowerCase()]!, Number(match[1]), base + match.index, base + match.index + match[0].length));
   }
   beginPass();
   COMPACT_DATE.lastIndex = 0;
@@ -330,10 +320,19 @@ export function findDates(text: string, base = 0): CalendarDate[] {
     const span = { start: base + match.index, end: base + match.index + match[0].length };
     if (first > 12 && second <= 12) add({ year, month: second, day: first, span });
     else if (second > 12 && first <= 12) add({ year, month: first, day: second, span });
-    else if (first <= 12 && second <= 12) add({ year, month: first, day: second, span, ...(first !== second ? { ambiguous: true } : {}) });
+    else if (first <= 12 && second <= 12) add(first !== second ? { year, month: first, day: second, span, ambiguous: true } : { year, month: first, day: second, span });
   }
   found.sort((a, b) => a.span.start - b.span.start);
   return found;
+}
+
+/**
+ * A date whose year is written or not. Built without a conditional spread: on this hot path an
+ * object spread costs several times the whole pattern match.
+ */
+function calendarDate(yearText: string | undefined, month: number, day: number, start: number, end: number): CalendarDate {
+  const span = { start, end };
+  return yearText ? { year: Number(yearText), month, day, span } : { month, day, span };
 }
 
 function expandYear(text: string): number {
@@ -376,7 +375,7 @@ export function readZoneAt(text: string, base: number, source: ZoneSource): Zone
   const tzName = first === 65 || first === 69 || first === 73 || first === 80 ? /^(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/([A-Za-z_]+)(?:\/[A-Za-z_]+)?/.exec(rest) : null;
   if (tzName) {
     const offset = CITY_OFFSETS[tzName[1]!.replace(/_/g, ' ').toLowerCase()];
-    return { name: tzName[0], ...(offset !== undefined ? { offsetMinutes: offset } : {}), source, span: { start: base + lead, end: base + lead + tzName[0].length } };
+    return zoneToken(tzName[0], offset, source, { start: base + lead, end: base + lead + tzName[0].length });
   }
   const utcOrGmt = first === 85 || first === 71 || first === 117 || first === 103;
   const offsetMatch = utcOrGmt ? /^(?:UTC|GMT|utc|gmt)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?(?![\d])/.exec(rest) : null;
@@ -396,6 +395,11 @@ export function readZoneAt(text: string, base: number, source: ZoneSource): Zone
     }
   }
   return undefined;
+}
+
+/** A zone whose offset is known or not, built without a conditional spread (a hot path). */
+function zoneToken(name: string, offsetMinutes: number | undefined, source: ZoneSource, span: Span): ZoneToken {
+  return offsetMinutes !== undefined ? { name, offsetMinutes, source, span } : { name, source, span };
 }
 
 function offsetToZone(text: string, start: number, source: ZoneSource): ZoneToken | undefined {
@@ -420,7 +424,7 @@ function formatOffset(minutes: number): string {
 function nameToZone(text: string, start: number, source: ZoneSource): ZoneToken | undefined {
   const span = { start, end: start + text.length };
   for (const [pattern, name, offset] of ZONE_NAMES) {
-    if (pattern.test(text)) return { name, ...(offset !== undefined ? { offsetMinutes: offset } : {}), source, span };
+    if (pattern.test(text)) return zoneToken(name, offset, source, span);
   }
   const city = text.replace(/\s+time$/i, '').toLowerCase();
   const offset = CITY_OFFSETS[city];

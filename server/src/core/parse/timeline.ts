@@ -232,7 +232,10 @@ function pushDraft(
 
 function withYear(date: CalendarDate, context: CalendarDate | undefined): CalendarDate {
   if (date.year !== undefined || context?.year === undefined) return date;
-  return { ...date, year: context.year };
+  // Spelled out rather than spread: this runs for every dated entry, and spreads are slow.
+  return date.ambiguous === undefined
+    ? { month: date.month, day: date.day, span: date.span, year: context.year }
+    : { month: date.month, day: date.day, span: date.span, ambiguous: date.ambiguous, year: context.year };
 }
 
 
@@ -678,5 +681,7 @@ function finishTimeline(drafts: DraftEntry[], section: Section | undefined, decl
 
 function shiftDate(date: CalendarDate, days: number): CalendarDate {
   const shifted = new Date(Date.UTC(date.year ?? 2000, date.month - 1, date.day + days));
-  return { ...(date.year !== undefined ? { year: shifted.getUTCFullYear() } : {}), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate(), span: date.span };
+  const month = shifted.getUTCMonth() + 1;
+  const day = shifted.getUTCDate();
+  return date.year !== undefined ? { year: shifted.getUTCFullYear(), month, day, span: date.span } : { month, day, span: date.span };
 }
