@@ -82,6 +82,24 @@ suite('textDocument/documentSymbol', () => {
       assert.deepEqual(await harness.documentSymbols(uri), []);
     });
 
+    test('asked again for the same version, answers the same outline', async () => {
+      const uri = 'file:///work/again.postmortem';
+      await harness.open(uri, 'postmortem', seeds[1]!.text);
+      const first = await harness.documentSymbols(uri);
+      assert.ok(first.length > 0);
+      assert.deepEqual(await harness.documentSymbols(uri), first);
+      assert.deepEqual(await harness.documentSymbols(uri), first);
+    });
+
+    test('closed and reopened with the same version number, outlines the new text', async () => {
+      const uri = 'file:///work/reopened.postmortem';
+      await harness.open(uri, 'postmortem', seeds[0]!.text);
+      assertSeedOutline(seeds[0]!, (await harness.documentSymbols(uri)) as DocumentSymbol[]);
+      await harness.close(uri);
+      await harness.open(uri, 'postmortem', seeds[1]!.text);
+      assertSeedOutline(seeds[1]!, (await harness.documentSymbols(uri)) as DocumentSymbol[]);
+    });
+
     test('follows incremental edits', async () => {
       const seed = seeds[0]!;
       const uri = 'file:///work/edit.postmortem';
