@@ -86,6 +86,9 @@ export interface EntryClass {
 /** An entry titled as the resolution step (`Issue Resolution`, `Resolution:`). */
 const RESOLUTION_TITLE = /^\W*(?:issue |incident )?resolution\b/i;
 
+/** Wording of either kind of resolution: one scan of an entry instead of two. */
+const RESOLVED_OR_FIXED = new RegExp(`${RESOLVED.source}|${FIXED.source}`, 'i');
+
 /**
  * What a timeline entry's wording says happened. Read clause by clause, so "Full
  * functionality restored, and a review initiated" is a resolution while "Start of the
@@ -170,8 +173,7 @@ function measure(document: PostmortemDocument, entries: readonly TimelineEntry[]
     // a pattern is part of the text, so the text matches it too).
     const mayMark =
       (!detected && DETECTED.test(text)) ||
-      (!fullyResolved && RESOLVED.test(text)) ||
-      (!firstResolved && !firstFixed && (FIXED.test(text) || RESOLUTION_TITLE.test(text))) ||
+      (!firstResolved && !firstFixed ? RESOLUTION_TITLE.test(text) || RESOLVED_OR_FIXED.test(text) : !fullyResolved && RESOLVED.test(text)) ||
       (!firstResolved && !mitigated && MITIGATED.test(text));
     if (!mayMark) continue;
     const { detected: saysDetected, outcome } = classifyEntry(text);

@@ -47,23 +47,26 @@ export function orderableEntries(document: PostmortemDocument, entries: readonly
   const forward = !document.timeline.reverseChronological;
   const timed: Timed[] = [];
   let daysUndone = 0;
-  let previous: { entry: TimelineEntry; point: TimePoint } | undefined;
+  // The entry above and its point as parsed (rollovers included).
+  let previousEntry: TimelineEntry | undefined;
+  let previousPoint: TimePoint | undefined;
   for (const entry of candidates) {
     const parsed = entryPoint(entry);
     const span = entry.time?.span ?? entry.ownDate?.span ?? entry.date?.span;
     if (!parsed || !span) continue;
     let rolloverUndone = false;
-    if (previous) {
-      const rolledDays = entry.dayOffset - previous.entry.dayOffset;
+    if (previousEntry && previousPoint) {
+      const rolledDays = entry.dayOffset - previousEntry.dayOffset;
       if (rolledDays < 0 || entry.ownDate) daysUndone = 0;
-      else if (forward && rolledDays > 0 && gapBetween(previous, { entry, point: parsed }) >= HALF_DAY) {
+      else if (forward && rolledDays > 0 && gapOf(previousEntry, previousPoint, entry, parsed) >= HALF_DAY) {
         daysUndone += rolledDays;
         rolloverUndone = true;
       }
     }
     const point = daysUndone === 0 ? parsed : { ...parsed, minutes: parsed.minutes - daysUndone * MINUTES_PER_DAY };
     timed.push({ entry, point, span, rolloverUndone });
-    previous = { entry, point: parsed };
+    previousEntry = entry;
+    previousPoint = parsed;
   }
   return timed;
 }
@@ -79,8 +82,12 @@ export function orderingGap(a: Pick<Timed, 'entry' | 'point'>, b: Pick<Timed, 'e
 }
 
 function gapBetween(a: Pick<Timed, 'entry' | 'point'>, b: Pick<Timed, 'entry' | 'point'>): number {
-  const bothStamped = a.entry.ownZone !== undefined && b.entry.ownZone !== undefined;
-  return bothStamped ? minutesBetween(a.point, b.point) : wallClockMinutesBetween(a.point, b.point);
+  return gapOf(a.entry, a.point, b.entry, b.point);
+}
+
+function gapOf(aEntry: TimelineEntry, aPoint: TimePoint, bEntry: TimelineEntry, bPoint: TimePoint): number {
+  const bothStamped = aEntry.ownZone !== undefined && bEntry.ownZone !== undefined;
+  return bothStamped ? minutesBetween(aPoint, bPoint) : wallClockMinutesBetween(aPoint, bPoint);
 }
 
 /** Approximate times (`~10:42`) may sit this many minutes out of order without comment. */

@@ -34,12 +34,15 @@ const MALFORMED: readonly (readonly [RegExp, string])[] = [
 export const checkUnreadableTime: Rule = (document) => {
   const findings: Finding[] = [];
   const text = document.text;
-  const entryStarts = new Set(document.timeline.entries.map((entry) => entry.lineSpan.start));
+  const entryStarts = sortedEntryStarts(document);
   for (const region of timelineRegions(document)) {
     const lineEndAt = lineEndFinder(text);
+    // Lines are visited in order: the next entry start at or after the line is a moving index.
+    let nextEntry = firstAtOrAfter(entryStarts, region.start);
     for (let offset = region.start, end = 0; offset < region.end; offset = afterLineBreak(text, end)) {
       end = lineEndAt(offset);
-      if (entryStarts.has(offset) || document.ignoredSpans.some((s) => offset >= s.start && offset < s.end)) continue;
+      while (nextEntry < entryStarts.length && entryStarts[nextEntry]! < offset) nextEntry++;
+      if (entryStarts[nextEntry] === offset || document.ignoredSpans.some((s) => offset >= s.start && offset < s.end)) continue;
       LEAD.lastIndex = offset;
       const lead = LEAD.exec(text)![0].length;
       if (!mayStartProblem(text, offset + lead, end)) continue;
@@ -57,6 +60,30 @@ export const checkUnreadableTime: Rule = (document) => {
   }
   return findings;
 };
+
+/** Where each timeline entry's line starts, in increasing order. */
+function sortedEntryStarts(document: PostmortemDocument): Float64Array {
+  const entries = document.timeline.entries;
+  const starts = new Float64Array(entries.length);
+  let sorted = true;
+  for (let i = 0; i < entries.length; i++) {
+    starts[i] = entries[i]!.lineSpan.start;
+    if (i > 0 && starts[i]! < starts[i - 1]!) sorted = false;
+  }
+  return sorted ? starts : starts.sort();
+}
+
+/** The index of the first value at or after `offset` in increasing `values` (their length if none). */
+function firstAtOrAfter(values: Float64Array, offset: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle]! < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
 
 /**
  * `lineEndOf` for offsets asked in increasing order, found with the engine's string search
