@@ -1,33 +1,174 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PostmortemDocument } from './core/model';
 
+/** The parse in bounded steps, as `PostmortemService.parseInSteps` offers it. */
+export type SteppedParse = (text: string) => Generator<void, PostmortemDocument, void>;
+
+/** When and how a document is parsed in time slices rather than in one go. */
+export interface SlicingOptions {
+  /**
+   * Documents with at least this many characters are parsed in slices. Smaller ones parse in a
+   * few milliseconds, less than the bookkeeping of slices would save anyone.
+   */
+  readonly fromLength: number;
+  /** How long one slice runs before the event loop gets a turn; a request waits at most about this long. */
+  readonly sliceMs: number;
+}
+
+/**
+ * At about 10 MB a second, 100,000 characters parse in some 10 ms: past that, other requests
+ * would notice the wait.
+ */
+export const defaultSlicing: SlicingOptions = Object.freeze({ fromLength: 100_000, sliceMs: 12 });
+
+/** Lets the event loop run: I/O callbacks, then other requests' handlers, then the next slice. */
+function nextTurnOfEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * The parse of one document version in progress. Whoever asks for the version while it runs
+ * waits for this one parse; a newer version or closing the document abandons it.
+ */
+class ParseInProgress {
+  readonly version: number;
+  readonly #steps: Generator<void, PostmortemDocument, void>;
+  #model: PostmortemDocument | undefined;
+  #abandoned = false;
+  /** Resolves with the model, or undefined when abandoned first. */
+  readonly done: Promise<PostmortemDocument | undefined>;
+
+  constructor(version: number, steps: Generator<void, PostmortemDocument, void>, sliceMs: number) {
+    this.version = version;
+    this.#steps = steps;
+    this.done = this.#runInSlices(sliceMs);
+  }
+
+  get abandoned(): boolean {
+    return this.#abandoned;
+  }
+
+  abandon(): void {
+    if (this.#model || this.#abandoned) return;
+    this.#abandoned = true;
+    // Lets the generator run its `finally` blocks and releases what it holds now, not at the next slice.
+    this.#steps.return(undefined as never);
+  }
+
+  /** Runs the remaining steps now, for a caller that cannot wait. */
+  finishNow(): PostmortemDocument {
+    while (!this.#model) this.#step();
+    return this.#model;
+  }
+
+  /** One step; true when the parse is complete. */
+  #step(): boolean {
+    const step = this.#steps.next();
+    if (step.done) this.#model = step.value;
+    return step.done === true;
+  }
+
+  async #runInSlices(sliceMs: number): Promise<PostmortemDocument | undefined> {
+    // The first slice runs at once: a document that parses within one slice never waits for a turn.
+    for (;;) {
+      if (this.#abandoned) return undefined;
+      if (this.#model) return this.#model;
+      const sliceEnd = performance.now() + sliceMs;
+      while (!this.#step() && performance.now() < sliceEnd) {
+        // Steps until the slice is used up or the parse is complete.
+      }
+      if (this.#model) return this.#model;
+      await nextTurnOfEventLoop();
+    }
+  }
+}
+
 interface Entry {
   readonly version: number;
-  readonly model: PostmortemDocument;
+  /** Set once the version is parsed. */
+  model?: PostmortemDocument;
+  /** Set while a large version is parsed in slices. */
+  inProgress?: ParseInProgress;
 }
 
 /**
  * Parses each open document at most once per version, and only when a feature asks: typing
- * does not parse, the next outline or diagnostic request does. Entries are dropped on close.
+ * does not parse, the next outline or diagnostic request does. Only the latest version is kept:
+ * a change or a close forgets the document (see {@link forget}), so an old model is garbage as
+ * soon as the editor moves on, not after the next parse.
+ *
+ * Large documents are parsed in time slices ({@link load}), so a 10 MB document does not hold up
+ * a hover in another one for the whole parse.
  */
 export class DocumentCache {
   readonly #parse: (text: string) => PostmortemDocument;
+  readonly #parseInSteps: SteppedParse | undefined;
+  readonly #slicing: SlicingOptions;
   readonly #entries = new Map<string, Entry>();
 
-  constructor(parse: (text: string) => PostmortemDocument) {
+  /** Without `parseInSteps`, every parse is synchronous. */
+  constructor(parse: (text: string) => PostmortemDocument, parseInSteps?: SteppedParse, slicing: SlicingOptions = defaultSlicing) {
     this.#parse = parse;
+    this.#parseInSteps = parseInSteps;
+    this.#slicing = slicing;
   }
 
-  /** The model of the document's current version. */
+  /**
+   * The model of the document's current version, parsed synchronously if need be (a parse in
+   * slices already under way for the version is finished at once).
+   */
   get(document: TextDocument): PostmortemDocument {
-    const cached = this.#entries.get(document.uri);
-    if (cached && cached.version === document.version) return cached.model;
-    const model = this.#parse(document.getText());
-    this.#entries.set(document.uri, { version: document.version, model });
+    const entry = this.#entryFor(document);
+    if (entry.model) return entry.model;
+    if (entry.inProgress) {
+      entry.model = entry.inProgress.finishNow();
+      entry.inProgress = undefined;
+      return entry.model;
+    }
+    entry.model = this.#parse(document.getText());
+    return entry.model;
+  }
+
+  /**
+   * The model of the document's current version. Small documents parse at once; large ones in
+   * slices between which the event loop answers other requests. Every caller asking for a
+   * version during its parse shares that one parse. Resolves undefined when the version was
+   * superseded or closed before its parse completed: ask again for the document's latest version.
+   */
+  async load(document: TextDocument): Promise<PostmortemDocument | undefined> {
+    const entry = this.#entryFor(document);
+    if (entry.model) return entry.model;
+    const text = document.getText();
+    if (!entry.inProgress) {
+      if (!this.#parseInSteps || text.length < this.#slicing.fromLength) return this.get(document);
+      entry.inProgress = new ParseInProgress(document.version, this.#parseInSteps(text), this.#slicing.sliceMs);
+    }
+    const inProgress = entry.inProgress;
+    const model = await inProgress.done;
+    // `get` may have finished the parse meanwhile; either way the entry keeps the model once.
+    if (model && this.#entries.get(document.uri) === entry) {
+      entry.model ??= model;
+      entry.inProgress = undefined;
+    }
     return model;
   }
 
-  delete(uri: string): void {
+  /**
+   * Drops what is held for `uri`, abandoning a parse in progress. Called when the document changes
+   * or closes: the next request parses the version it asks about.
+   */
+  forget(uri: string): void {
+    this.#entries.get(uri)?.inProgress?.abandon();
     this.#entries.delete(uri);
+  }
+
+  /** The entry for the document's version, replacing (and abandoning) one of another version. */
+  #entryFor(document: TextDocument): Entry {
+    const existing = this.#entries.get(document.uri);
+    if (existing && existing.version === document.version) return existing;
+    existing?.inProgress?.abandon();
+    const entry: Entry = { version: document.version };
+    this.#entries.set(document.uri, entry);
+    return entry;
   }
 }

@@ -50,9 +50,9 @@ export class ServedDocuments {
     if (!this.#documents.get(uri)) return undefined;
     const settings = await this.#settings.get(uri);
     // Read the document after the await: the version may have moved on meanwhile.
-    const textDocument = this.#documents.get(uri);
-    if (!textDocument) return undefined;
-    const model = this.#cache.get(textDocument);
+    const current = await this.#latestParsed(uri);
+    if (!current) return undefined;
+    const { textDocument, model } = current;
     const served =
       textDocument.languageId === postmortemLanguageId ||
       matchesFilePatterns(uriPath(uri), settings.fileInclude) ||
@@ -64,5 +64,17 @@ export class ServedDocuments {
       options: settings.options,
       analyse: textDocument.getText().length <= settings.options.maxDocumentSize,
     };
+  }
+
+  /** The open document's latest version with its model; undefined once it is closed. */
+  async #latestParsed(uri: string): Promise<{ textDocument: TextDocument; model: PostmortemDocument } | undefined> {
+    for (;;) {
+      const textDocument = this.#documents.get(uri);
+      if (!textDocument) return undefined;
+      const model = await this.#cache.load(textDocument);
+      if (model) return { textDocument, model };
+      // Superseded during its parse (typing goes on in a large document): the newer version is
+      // what the client looks at now, so it is what this request answers about.
+    }
   }
 }

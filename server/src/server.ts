@@ -66,7 +66,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function startServer(connection: Connection, host: ServerHost = {}): void {
   const textDocuments = new TextDocuments(TextDocument);
   const service = createPostmortemService();
-  const cache = new DocumentCache(service.parse);
+  const cache = new DocumentCache(service.parse, service.parseInSteps);
   const settingsChanged = new Emitter<void>();
   let settings: Settings | undefined;
   let watchProjectFiles = false;
@@ -111,8 +111,10 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   connection.onDidChangeConfiguration((params) => settingsMayHaveChanged(params.settings));
   connection.onDidChangeWatchedFiles(() => settingsMayHaveChanged());
 
+  // A parse of the old version still under way is abandoned; its model, if any, becomes garbage.
+  textDocuments.onDidChangeContent(({ document }) => cache.forget(document.uri));
   textDocuments.onDidClose(({ document }) => {
-    cache.delete(document.uri);
+    cache.forget(document.uri);
     settings?.forget(document.uri);
   });
 
