@@ -75,6 +75,13 @@ function cleanHeadingText(raw: string): { title: string; offset: number; rawLeng
   return { title, offset, rawLength: text.length };
 }
 
+/** Up to three spaces, then `#`: where an ATX heading can start. */
+function opensWithHash(text: string): boolean {
+  let i = 0;
+  while (i < 3 && text.charCodeAt(i) === 32) i++;
+  return text.charCodeAt(i) === 35;
+}
+
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
@@ -150,7 +157,8 @@ export function readHeading(lines: readonly Line[], index: number, isFirstConten
     };
   };
 
-  const atx = ATX.exec(text);
+  // Each style needs its own first character; lines that cannot be one skip its pattern.
+  const atx = opensWithHash(text) ? ATX.exec(text) : null;
   if (atx) {
     const hashes = atx[1]!;
     const spaced = /^ {0,3}#{1,6}[ \t]/.test(text) || /^ {0,3}#{1,6}$/.test(text.trimEnd());
@@ -165,9 +173,10 @@ export function readHeading(lines: readonly Line[], index: number, isFirstConten
   }
   if (text[firstNonSpace(text)] === '|') return undefined;
 
-  const html = HTML_HEADING.exec(text);
+  const mayBeHtml = text.includes('<');
+  const html = mayBeHtml ? HTML_HEADING.exec(text) : null;
   if (html) return make('html', Number(html[1]), html[2]!, text.indexOf(html[2]!));
-  const htmlBold = HTML_BOLD.exec(text);
+  const htmlBold = mayBeHtml ? HTML_BOLD.exec(text) : null;
   if (htmlBold) return make('html', undefined, htmlBold[2]!, text.indexOf(htmlBold[2]!));
 
   const next = lines[index + 1];

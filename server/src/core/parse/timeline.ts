@@ -513,7 +513,7 @@ const BREAK_TAG_HINT = /<br/i;
 function* timelineLines(lines: readonly Line[], regions: readonly Span[]): Generator<Line> {
   for (const region of regions) {
     for (const line of linesIn(lines, region)) {
-      if (BREAK_TAG_HINT.test(line.text)) yield* segmentsOf(line);
+      if (line.text.includes('<') && BREAK_TAG_HINT.test(line.text)) yield* segmentsOf(line);
       else yield line;
     }
   }
@@ -552,12 +552,19 @@ function trimDecoration(text: string): string {
 }
 
 function insideUrl(text: string, index: number): boolean {
-  if (!text.includes('://') && !text.includes('www.')) return false;
   // The word the index sits in, back to the last white space: a URL if it holds a scheme or www.
   let wordStart = index;
-  while (wordStart > 0 && !/\s/.test(text[wordStart - 1]!)) wordStart--;
+  while (wordStart > 0 && !isWhiteSpaceCode(text.charCodeAt(wordStart - 1))) wordStart--;
+  if (index - wordStart < 3) return false;
   const word = text.slice(wordStart, index);
   return word.includes('://') || word.includes('www.');
+}
+
+/** What `\s` matches, without a pattern per character. */
+function isWhiteSpaceCode(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 function readProseTimeline(lines: Line[], regions: Span[], headingLines: Set<number>, baseDate: CalendarDate | undefined, declaredZones: Zone[]): Timeline {
