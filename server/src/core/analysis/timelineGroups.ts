@@ -84,6 +84,8 @@ function owningSections(document: PostmortemDocument): Record<Granularity, (Sect
   }
   const owners: Record<Granularity, (Section | undefined)[]> = { timeline: new Array(entries.length), innermost: new Array(entries.length) };
   let open: Section[] = [];
+  // The earliest end among the open sections: until an entry reaches it, none closes.
+  let firstEnd = Infinity;
   let next = 0;
   // The owners of an entry that is not laid out as a heading depend only on `open`: kept
   // until it changes.
@@ -92,11 +94,14 @@ function owningSections(document: PostmortemDocument): Record<Granularity, (Sect
     const entry = entries[index]!;
     const at = entry.lineSpan.start;
     while (next < sections.length && sections[next]!.span.start <= at) {
-      open.push(sections[next++]!);
+      const section = sections[next++]!;
+      open.push(section);
+      firstEnd = Math.min(firstEnd, section.span.end);
       plainOwners = undefined;
     }
-    if (open.some((section) => at >= section.span.end)) {
+    if (at >= firstEnd) {
       open = open.filter((section) => at < section.span.end);
+      firstEnd = Math.min(...open.map((section) => section.span.end));
       plainOwners = undefined;
     }
     // `open` holds exactly the sections whose span holds `at`, in the order of allSections.

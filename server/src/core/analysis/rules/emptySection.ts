@@ -18,8 +18,7 @@ export const checkEmptySection: Rule = (document) => {
   sections.forEach((section, index) => {
     if (section.kind === 'title' || section.kind === 'other' || section.children.length > 0) return;
     if (/:\s*\S/.test(section.title)) return;
-    const body = document.text.slice(section.headingSpan.end, section.span.end).replace(/<!--[\s\S]*?(?:-->|$)/g, '');
-    if (body.trim() !== '') return;
+    if (hasTextOutsideComments(document.text, section.headingSpan.end, section.span.end)) return;
     const next = sections[index + 1];
     if (next && introduces(section, next)) return;
     findings.push({
@@ -31,6 +30,21 @@ export const checkEmptySection: Rule = (document) => {
   });
   return findings;
 };
+
+/**
+ * Whether the text between `start` and `end` has anything but white space and HTML comments.
+ * Its first character that is not white space usually settles it: anything but a `<` cannot
+ * be part of a comment, so the rest of a long section (a timeline) is not read.
+ */
+function hasTextOutsideComments(text: string, start: number, end: number): boolean {
+  FIRST_NON_SPACE.lastIndex = start;
+  const first = FIRST_NON_SPACE.exec(text);
+  if (!first || first.index >= end) return false;
+  if (text.charCodeAt(first.index) !== 0x3c) return true;
+  return text.slice(start, end).replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim() !== '';
+}
+
+const FIRST_NON_SPACE = /\S/g;
 
 function introduces(section: Section, next: Section): boolean {
   return next.kind === 'other' || next.kinds.some((kind) => section.kinds.includes(kind));

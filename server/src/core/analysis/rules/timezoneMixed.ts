@@ -100,33 +100,40 @@ function majorityZone(zones: readonly Zone[]): Zone | undefined {
 
 /** Whether the text of `span` names two zones that are not the same clock ("10:00 PST (18:00 UTC)"). */
 function statesConversion(document: PostmortemDocument, span: Span): boolean {
-  const inside = zonesWithin(document, span);
-  // One zone (the usual entry line) is always of its own family.
-  if (inside.length < 2) return false;
-  return inside.some((a) => inside.some((b) => !sameZoneFamily(a, b)));
+  const sorted = zonesByStart(document);
+  let first: Zone | undefined;
+  let inside: Zone[] | undefined;
+  for (let i = firstStartingAtOrAfter(sorted, span.start); i < sorted.length && sorted[i]!.span.start <= span.end; i++) {
+    const zone = sorted[i]!;
+    if (zone.span.end > span.end) continue;
+    // Most lines name one zone, which is always of its own family: no list is made for it.
+    if (!first) first = zone;
+    else (inside ??= [first]).push(zone);
+  }
+  return inside !== undefined && inside.some((a) => inside.some((b) => !sameZoneFamily(a, b)));
 }
 
 /** Zones by start offset, per model, so each line's zones are found by binary search. */
-const zonesByStart = new WeakMap<PostmortemDocument, readonly Zone[]>();
+const sortedZonesByModel = new WeakMap<PostmortemDocument, readonly Zone[]>();
 
-function zonesWithin(document: PostmortemDocument, span: Span): Zone[] {
-  let sorted = zonesByStart.get(document);
+function zonesByStart(document: PostmortemDocument): readonly Zone[] {
+  let sorted = sortedZonesByModel.get(document);
   if (!sorted) {
     sorted = [...document.zones].sort((a, b) => a.span.start - b.span.start);
-    zonesByStart.set(document, sorted);
+    sortedZonesByModel.set(document, sorted);
   }
+  return sorted;
+}
+
+function firstStartingAtOrAfter(sorted: readonly Zone[], offset: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (sorted[middle]!.span.start < span.start) low = middle + 1;
+    if (sorted[middle]!.span.start < offset) low = middle + 1;
     else high = middle;
   }
-  const inside: Zone[] = [];
-  for (let i = low; i < sorted.length && sorted[i]!.span.start <= span.end; i++) {
-    if (sorted[i]!.span.end <= span.end) inside.push(sorted[i]!);
-  }
-  return inside;
+  return low;
 }
 
 function lineAround(document: PostmortemDocument, span: Span): Span {
