@@ -31,6 +31,7 @@ const maxEntryNameLength = 80;
 const uncollapsedWhitespace = /[^\S ]| {2}/;
 
 function entryName(entry: TimelineEntry, when: string): string {
+  // Testing first spares most entries a rewrite: their text is on one line already.
   const collapsed = uncollapsedWhitespace.test(entry.text) ? entry.text.replace(/\s+/g, ' ') : entry.text;
   const text = collapsed.trim();
   if (text === '') return when || 'Entry';
