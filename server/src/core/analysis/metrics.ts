@@ -183,7 +183,7 @@ function measure(document: PostmortemDocument, entries: readonly TimelineEntry[]
     if (outcome === 'fixed') firstFixed ??= milestone('resolved');
     if (outcome === 'resolved') {
       firstResolved ??= milestone('resolved');
-      if (FULLY.test(text)) fullyResolved ??= milestone('resolved');
+      if (saysFullRecovery(text)) fullyResolved ??= milestone('resolved');
     }
   }
   const resolved = fullyResolved ?? firstResolved ?? firstFixed;
@@ -210,6 +210,11 @@ function measure(document: PostmortemDocument, entries: readonly TimelineEntry[]
     latest,
     timedEntries: order.length,
   };
+}
+
+/** Whether a resolution entry's wording says the recovery was complete (all services, fully). */
+export function saysFullRecovery(text: string): boolean {
+  return FULLY.test(text);
 }
 
 /** Whether the entry has a point on the time axis (see {@link entryPoint}). */
