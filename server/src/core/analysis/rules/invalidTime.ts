@@ -42,7 +42,7 @@ export const checkInvalidTime: Rule = (document) => {
       const entry = entries[index]!;
       // Neighbours matter only to an invalid time; most times are valid.
       if (entry.time && !entry.time.valid) report(entry.time, neighboursOf(entries, index));
-      report(entry.endTime);
+      if (entry.endTime && !entry.endTime.valid) report(entry.endTime);
     }
   }
   report(document.window.start);

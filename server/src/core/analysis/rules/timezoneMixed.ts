@@ -17,7 +17,8 @@ import { DiagnosticCodes, quote, type Rule } from './rule';
 export const checkTimezoneMixed: Rule = (document) => {
   const timelineZone = document.timeline.zone;
   if (!document.timeline.entries.some((entry) => entry.ownZone !== undefined && entry.time !== undefined)) return [];
-  if (timelineZone && statesConversion(document, lineAround(document, timelineZone.span))) return [];
+  const zones = zonesByStart(document);
+  if (timelineZone && statesConversion(zones, lineAround(document, timelineZone.span))) return [];
 
   // Stamped entries whose line states no conversion; and, for want of a declared timeline
   // zone, the zones of every timed entry in that case (inherited zones only when their own
@@ -28,7 +29,7 @@ export const checkTimezoneMixed: Rule = (document) => {
   const inheritedStatesConversion = (zone: Zone) => {
     let states = inheritedConversions.get(zone);
     if (states === undefined) {
-      states = statesConversion(document, lineAround(document, zone.span));
+      states = statesConversion(zones, lineAround(document, zone.span));
       inheritedConversions.set(zone, states);
     }
     return states;
@@ -37,7 +38,7 @@ export const checkTimezoneMixed: Rule = (document) => {
     if (!entry.time) continue;
     const countsForReference = !timelineZone && entry.zone !== undefined;
     if (entry.ownZone === undefined && !countsForReference) continue;
-    if (statesConversion(document, entry.lineSpan)) continue;
+    if (statesConversion(zones, entry.lineSpan)) continue;
     if (entry.ownZone !== undefined) unconverted.push(entry as TimelineEntry & { ownZone: Zone });
     if (countsForReference && (entry.ownZone !== undefined || !inheritedStatesConversion(entry.zone!))) inForce.push(entry.zone!);
   }
@@ -98,9 +99,11 @@ function majorityZone(zones: readonly Zone[]): Zone | undefined {
   return best;
 }
 
-/** Whether the text of `span` names two zones that are not the same clock ("10:00 PST (18:00 UTC)"). */
-function statesConversion(document: PostmortemDocument, span: Span): boolean {
-  const sorted = zonesByStart(document);
+/**
+ * Whether the text of `span` names two zones that are not the same clock ("10:00 PST (18:00 UTC)").
+ * `sorted`: the document's zones by start offset.
+ */
+function statesConversion(sorted: readonly Zone[], span: Span): boolean {
   let first: Zone | undefined;
   let inside: Zone[] | undefined;
   for (let i = firstStartingAtOrAfter(sorted, span.start); i < sorted.length && sorted[i]!.span.start <= span.end; i++) {
