@@ -6,9 +6,9 @@ import { DiagnosticCodes, quote, type Rule } from './rule';
 /** Qualifiers that do not change which section a heading names ("Issue Summary" is the summary). */
 const QUALIFIERS = /^(?:issue|incident|executive|brief|overall|detailed)\s+|\s+(?:analysis|overview|details)$/g;
 
-/** The heading reduced to the section it names. */
-function canonicalTitle(section: Section): string {
-  return normaliseTitle(section.title).replace(QUALIFIERS, '').trim();
+/** The heading (already normalised) reduced to the section it names. */
+function canonicalTitle(normalisedTitle: string): string {
+  return normalisedTitle.replace(QUALIFIERS, '').trim();
 }
 
 /**
@@ -30,7 +30,7 @@ export const checkDuplicateSection: Rule = (document) => {
       visit(section.children);
       if (section.kind === 'title') return;
       const title = normaliseTitle(section.title);
-      const canonical = canonicalTitle(section);
+      const canonical = canonicalTitle(title);
       const same = canonical === '' ? undefined : firstByTitle.get(title);
       const similar = canonical === '' || same || section.kind === 'other' ? undefined : firstByCanonical.get(canonical);
       if (!firstByTitle.has(title)) firstByTitle.set(title, section);
