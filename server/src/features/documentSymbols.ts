@@ -1,8 +1,8 @@
 import {
   SymbolKind,
   type DocumentSymbol,
-  type Position,
   type DocumentSymbolParams,
+  type Position,
   type SymbolInformation,
 } from 'vscode-languageserver';
 import { describeEntryTime } from '../core/format';
