@@ -378,7 +378,7 @@ export function readZoneAt(text: string, base: number, source: ZoneSource): Zone
     return zoneToken(tzName[0], offset, source, { start: base + lead, end: base + lead + tzName[0].length });
   }
   const utcOrGmt = first === 85 || first === 71 || first === 117 || first === 103;
-  const offsetMatch = utcOrGmt ? /^(?:UTC|GMT|utc|gmt)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?(?![\d])/.exec(rest) : null;
+  const offsetMatch = utcOrGmt && signWithin(rest, 3) ? /^(?:UTC|GMT|utc|gmt)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?(?![\d])/.exec(rest) : null;
   if (offsetMatch) return offsetToZone(offsetMatch[0], base + lead, source);
   const bareOffset = letter ? null : /^([+\-−])(\d{2}):?(\d{2})(?!\d)/.exec(rest);
   if (bareOffset && lead === 0) {
@@ -386,15 +386,37 @@ export function readZoneAt(text: string, base: number, source: ZoneSource): Zone
     const minutes = sign * (Number(bareOffset[2]) * 60 + Number(bareOffset[3]));
     return { name: `UTC${formatOffset(minutes)}`, offsetMinutes: minutes, source, span: { start: base, end: base + bareOffset[0].length } };
   }
-  const abbreviation = (first >= 65 && first <= 90) || utcOrGmt ? /^(?:[A-Z]{1,5}|utc|gmt)(?![A-Za-z])/.exec(rest) : null;
-  if (abbreviation) {
-    const name = abbreviation[0].toUpperCase();
+  const abbreviationLength = abbreviationAt(rest);
+  if (abbreviationLength > 0) {
+    const name = rest.slice(0, abbreviationLength).toUpperCase();
     const offset = ZONE_ABBREVIATIONS[name];
     if (offset !== undefined && (name !== 'Z' || lead === 0)) {
-      return { name, offsetMinutes: offset, source, span: { start: base + lead, end: base + lead + abbreviation[0].length } };
+      return { name, offsetMinutes: offset, source, span: { start: base + lead, end: base + lead + abbreviationLength } };
     }
   }
   return undefined;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/**
+ * The length of a zone abbreviation at the start of `text` (`^(?:[A-Z]{1,5}|utc|gmt)(?![A-Za-z])`,
+ * read by hand: it runs for most timeline entries), or 0.
+ */
+function abbreviationAt(text: string): number {
+  let capitals = 0;
+  while (capitals < 6 && text.charCodeAt(capitals) >= 65 && text.charCodeAt(capitals) <= 90) capitals++;
+  if (capitals >= 1 && capitals <= 5) return isAsciiLetter(text.charCodeAt(capitals)) ? 0 : capitals;
+  if (capitals === 0 && (text.startsWith('utc') || text.startsWith('gmt')) && !isAsciiLetter(text.charCodeAt(3))) return 3;
+  return 0;
+}
+
+/** A sign (`+`, `-`, `−`) at `at`, or after one white-space character there: what an offset zone needs after `UTC`. */
+function signWithin(text: string, at: number): boolean {
+  const isSign = (code: number) => code === 43 || code === 45 || code === 0x2212;
+  return isSign(text.charCodeAt(at)) || isSign(text.charCodeAt(at + 1));
 }
 
 /** A zone whose offset is known or not, built without a conditional spread (a hot path). */

@@ -646,6 +646,7 @@ function finishTimeline(drafts: DraftEntry[], section: Section | undefined, decl
   const reverseChronological = drafts.length >= 3 && decreasing >= 2 && decreasing > 2 * increasing;
 
   const entries: TimelineEntry[] = [];
+  const shiftedDates = new ShiftedDates();
   let carriedZone: Zone | undefined;
   let dayOffset = 0;
   let previousDraft: DraftEntry | undefined;
@@ -659,7 +660,7 @@ function finishTimeline(drafts: DraftEntry[], section: Section | undefined, decl
     }
     const day = draft.date ? dayOf(draft.date) + dayOffset : dayOffset;
     const minutes = draft.time ? (draft.time.valid ? day * 1440 + minuteOfDay(draft.time) : undefined) : draft.date ? day * 1440 : undefined;
-    const date = draft.date && dayOffset > 0 ? shiftDate(draft.date, dayOffset) : draft.date;
+    const date = draft.date && dayOffset > 0 ? shiftedDates.get(draft.date, dayOffset) : draft.date;
     // A zone written on one entry holds for the undecorated entries after it ("16:59 PST", "17:07").
     if (draft.ownZone) carriedZone = draft.ownZone;
     const zone = draft.ownZone ?? timelineZone ?? carriedZone;
@@ -684,6 +685,25 @@ function finishTimeline(drafts: DraftEntry[], section: Section | undefined, decl
     if (draft.time?.valid) previousTimed = draft;
   }
   return { ...(section ? { section } : {}), entries, ...(timelineZone ? { zone: timelineZone } : {}), reverseChronological };
+}
+
+/**
+ * Dates moved past midnight, remembered: every entry after a rollover moves the same date in
+ * force by the same days, and one `Date` per entry is wasted work on a long timeline.
+ */
+class ShiftedDates {
+  #source: CalendarDate | undefined;
+  #days = 0;
+  #shifted: CalendarDate | undefined;
+
+  get(date: CalendarDate, days: number): CalendarDate {
+    if (date !== this.#source || days !== this.#days || !this.#shifted) {
+      this.#source = date;
+      this.#days = days;
+      this.#shifted = shiftDate(date, days);
+    }
+    return this.#shifted;
+  }
 }
 
 function shiftDate(date: CalendarDate, days: number): CalendarDate {
