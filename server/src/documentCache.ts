@@ -21,6 +21,11 @@ export interface SlicingOptions {
  */
 export const defaultSlicing: SlicingOptions = Object.freeze({ fromLength: 100_000, sliceMs: 12 });
 
+/** Parsed in slices under the default settings; worth releasing memory after. */
+export function isLargeDocument(document: TextDocument): boolean {
+  return document.getText().length >= defaultSlicing.fromLength;
+}
+
 /** Lets the event loop run: I/O callbacks, then other requests' handlers, then the next slice. */
 function nextTurnOfEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));

@@ -4,7 +4,7 @@ import { looksLikePostmortem } from './core/analysis/detect';
 import { matchesFilePatterns } from './core/fileMatch';
 import type { PostmortemDocument } from './core/model';
 import type { PostmortemOptions } from './core/options';
-import type { DocumentCache } from './documentCache';
+import { isLargeDocument, type DocumentCache } from './documentCache';
 import type { Settings } from './settings';
 
 /** The language id contributed by the extension; such documents are always served. */
@@ -39,10 +39,13 @@ export class ServedDocuments {
   readonly #cache: DocumentCache;
   readonly #settings: Settings;
 
-  constructor(documents: TextDocuments<TextDocument>, cache: DocumentCache, settings: Settings) {
+  readonly #largeDocumentWork: (() => void) | undefined;
+
+  constructor(documents: TextDocuments<TextDocument>, cache: DocumentCache, settings: Settings, largeDocumentWork?: () => void) {
     this.#documents = documents;
     this.#cache = cache;
     this.#settings = settings;
+    this.#largeDocumentWork = largeDocumentWork;
   }
 
   /** The open document at `uri` if it is served; undefined when closed or not a postmortem. */
@@ -53,6 +56,7 @@ export class ServedDocuments {
     const current = await this.#latestParsed(uri);
     if (!current) return undefined;
     const { textDocument, model } = current;
+    if (isLargeDocument(textDocument)) this.#largeDocumentWork?.();
     const served =
       textDocument.languageId === postmortemLanguageId ||
       matchesFilePatterns(uriPath(uri), settings.fileInclude) ||

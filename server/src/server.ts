@@ -10,7 +10,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { refuseRequestsAfterShutdown } from './afterShutdown';
 import { createPostmortemService } from './core/service';
-import { DocumentCache } from './documentCache';
+import { DocumentCache, isLargeDocument } from './documentCache';
 import { readClientProfile, type Feature, type FeatureContext } from './feature';
 import { commandsFeature } from './features/commands';
 import { completionFeature } from './features/completion';
@@ -42,7 +42,13 @@ const features: readonly Feature[] = [
 ];
 
 /** What the platform provides; the Node entry point passes `.postmortem.json` discovery. */
-export type ServerHost = SettingsHost;
+export interface ServerHost extends SettingsHost {
+  /**
+   * Called whenever a request works on a large document or one is closed: the Node entry point
+   * collects the garbage of such work once these calls stop for a while.
+   */
+  readonly largeDocumentWork?: () => void;
+}
 
 /** Merges capability objects; lists (such as `executeCommandProvider.commands`) are concatenated. */
 function mergeCapabilities(target: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> {
@@ -78,7 +84,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     const context: FeatureContext = {
       connection,
       client,
-      documents: new ServedDocuments(textDocuments, cache, settings),
+      documents: new ServedDocuments(textDocuments, cache, settings, host.largeDocumentWork),
       textDocuments,
       service,
       onDidChangeSettings: settingsChanged.event,
@@ -115,6 +121,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   textDocuments.onDidChangeContent(({ document }) => cache.forget(document.uri));
   textDocuments.onDidClose(({ document }) => {
     cache.forget(document.uri);
+    if (isLargeDocument(document)) host.largeDocumentWork?.();
     settings?.forget(document.uri);
   });
 

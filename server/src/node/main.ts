@@ -1,5 +1,6 @@
 import { createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../server';
+import { collectGarbageWhenIdle, tuneGarbageCollector } from './memory';
 import { findProjectConfigForUri } from './projectConfig';
 
 // VS Code starts the server with --node-ipc; other editors usually pass --stdio. Run bare from a
@@ -9,4 +10,5 @@ if (!process.argv.some((arg) => transportFlags.some((flag) => arg === flag || ar
   process.argv.push('--stdio');
 }
 
-startServer(createConnection(), { loadProjectConfig: findProjectConfigForUri });
+tuneGarbageCollector();
+startServer(createConnection(), { loadProjectConfig: findProjectConfigForUri, largeDocumentWork: collectGarbageWhenIdle() });

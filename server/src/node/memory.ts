@@ -1,0 +1,58 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/**
+ * Garbage-collector settings for a long-lived server that mostly waits for keystrokes, set from
+ * the server's own code because VS Code and other editors start `dist/server.js` with plain
+ * `node`. Measured on generated documents of 2,000 to 100,000 timeline entries (0.2 to 10 MB):
+ *
+ * - The young generation stays at its initial size (1 MB semi-spaces) instead of growing to
+ *   16 MB ones after a few parses: those 32-48 MB stayed resident for good, more than the whole
+ *   analysis of a 200 KB document holds (about 10 MB), for a 5-10 % longer analysis.
+ * - The old generation grows by half of what survives a full collection before the next one,
+ *   not by V8's throughput-driven factor of up to four: with a 10 MB document the heap otherwise
+ *   reached 700-800 MB of mostly garbage, now about 400 MB, for some 15 % more time in the
+ *   collector, much of it on V8's background thread.
+ *
+ * Both flags are read by V8 whenever it resizes a space, so setting them after startup works.
+ */
+export function tuneGarbageCollector(): void {
+  setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString('--heap-growing-percent=50');
+}
+
+/** How long after the last request about a large document the idle collection runs. */
+const idleDelayMs = 2000;
+
+/**
+ * Returns a function to call whenever a request works on a large document. Once such calls stop
+ * for {@link idleDelayMs}, one full collection runs: V8 would otherwise keep the garbage of the
+ * last analyses (hundreds of MB after a 10 MB document) resident until memory runs short.
+ */
+export function collectGarbageWhenIdle(): () => void {
+  const collect = exposedGarbageCollector();
+  if (!collect) return () => {};
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    if (timer) timer.refresh();
+    else {
+      timer = setTimeout(() => {
+        timer = undefined;
+        collect();
+      }, idleDelayMs);
+      // An idle collection never keeps the process alive on its own.
+      timer.unref();
+    }
+  };
+}
+
+/** V8's `gc()`, made available without a command-line flag; undefined if the runtime refuses. */
+function exposedGarbageCollector(): (() => void) | undefined {
+  try {
+    setFlagsFromString('--expose-gc');
+    const collect: unknown = runInNewContext('gc');
+    return typeof collect === 'function' ? () => (collect as () => void)() : undefined;
+  } catch {
+    return undefined;
+  }
+}
