@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PostmortemDocument } from './core/model';
+import { afterPendingMessages } from './eventLoop';
 
 /** The parse in bounded steps, as `PostmortemService.parseInSteps` offers it. */
 export type SteppedParse = (text: string) => Generator<void, PostmortemDocument, void>;
@@ -19,16 +20,11 @@ export interface SlicingOptions {
  * At about 10 MB a second, 100,000 characters parse in some 10 ms: past that, other requests
  * would notice the wait.
  */
-export const defaultSlicing: SlicingOptions = Object.freeze({ fromLength: 100_000, sliceMs: 12 });
+export const defaultSlicing: SlicingOptions = Object.freeze({ fromLength: 100_000, sliceMs: 10 });
 
 /** Parsed in slices under the default settings; worth releasing memory after. */
 export function isLargeDocument(document: TextDocument): boolean {
   return document.getText().length >= defaultSlicing.fromLength;
-}
-
-/** Lets the event loop run: I/O callbacks, then other requests' handlers, then the next slice. */
-function nextTurnOfEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
@@ -83,7 +79,8 @@ class ParseInProgress {
         // Steps until the slice is used up or the parse is complete.
       }
       if (this.#model) return this.#model;
-      await nextTurnOfEventLoop();
+      // Requests that arrived during the slice are answered before the next one.
+      await afterPendingMessages();
     }
   }
 }

@@ -6,6 +6,7 @@ import {
   type DocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { diagnosticSource, toDiagnostic } from '../convert';
+import { afterPendingMessages } from '../eventLoop';
 import { throwIfCancelled, type Feature, type FeatureContext } from '../feature';
 import type { ServedDocument } from '../servedDocuments';
 
@@ -15,15 +16,6 @@ const pushDelayMs = 200;
 const immediatePushMs = 50;
 /** A step this long gives the client time to cancel or edit; worth a look before going on. */
 const longStepMs = 20;
-
-/**
- * Lets messages that arrived meanwhile (a cancellation) take effect: the connection reads them
- * in one turn of the event loop and hands them over in the next (its reader queues through
- * `setImmediate`), so this waits two turns.
- */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
-}
 
 /** The code of the one diagnostic a document past `maxDocumentSize` gets instead of the analysis. */
 export const documentTooLargeCode = 'document-too-large';
@@ -56,7 +48,7 @@ async function diagnose(context: FeatureContext, uri: string, token?: Cancellati
   const served = await context.documents.get(uri);
   if (token) {
     // After a long parse the client may have typed on and cancelled this request: skip the rules.
-    if (performance.now() - started > longStepMs) await yieldToEventLoop();
+    if (performance.now() - started > longStepMs) await afterPendingMessages();
     throwIfCancelled(token);
   }
   return served ? computeDiagnostics(context, served) : [];
