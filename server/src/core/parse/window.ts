@@ -1,5 +1,5 @@
 import type { CalendarDate, IncidentWindow, Section, Timeline, Zone } from '../model';
-import { linesIn, type Line } from './lines';
+import { lineAt, type Line } from './lines';
 import { dayNumber, findClockTimes, findMilitaryRanges, findDates, findDurations, findZones, minuteOfDay, readZoneAt, type DurationToken, type TimeToken } from './timeTokens';
 
 /**
@@ -10,9 +10,8 @@ import { dayNumber, findClockTimes, findMilitaryRanges, findDates, findDurations
 export function readWindow(text: string, lines: Line[], sections: readonly Section[], summaryLines: readonly Line[], timeline: Timeline): IncidentWindow {
   const timelineSpans = sections.filter((s) => s.kinds.includes('timeline')).map((s) => s.span);
   const inTimeline = new Uint8Array(lines.length);
-  for (const span of [...timelineSpans, ...timeline.entries.map((e) => e.span)]) {
-    for (const line of linesIn(lines, span)) inTimeline[line.index] = 1;
-  }
+  for (const span of timelineSpans) markLinesIn(lines, span, inTimeline);
+  for (const entry of timeline.entries) markLinesIn(lines, entry.span, inTimeline);
   const outsideTimeline = (line: Line) => !line.ignored && inTimeline[line.index] === 0;
   // Where the window is stated: the summary, else whatever precedes the timeline.
   let region = summaryLines.filter(outsideTimeline);
@@ -50,6 +49,13 @@ export function readWindow(text: string, lines: Line[], sections: readonly Secti
     ...(startMinutes !== undefined ? { startMinutes } : {}),
     ...(endMinutes !== undefined ? { endMinutes } : {}),
   };
+}
+
+/** Marks the lines whose start lies in `span` (those `linesIn` would return, without an array per span). */
+function markLinesIn(lines: readonly Line[], span: { start: number; end: number }, marks: Uint8Array): void {
+  if (span.end <= span.start) return;
+  const first = lineAt(lines, span.start);
+  for (let i = lines[first]!.start < span.start ? first + 1 : first; i < lines.length && lines[i]!.start < span.end; i++) marks[i] = 1;
 }
 
 interface WindowPoint {
