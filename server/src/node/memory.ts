@@ -9,7 +9,7 @@ import { runInNewContext } from 'node:vm';
  * - The young generation stays at its initial size (1 MB semi-spaces) instead of growing to
  *   16 MB ones after a few parses: those 32-48 MB stayed resident for good, more than the whole
  *   analysis of a 200 KB document holds (about 10 MB). Idle with a 200 KB document after ten
- *   edits: 72 MB instead of 106 MB. Analyses at 10 MB take 5-10 % longer.
+ *   edits: about 80 MB instead of 106 MB. Analyses at 10 MB take 5-10 % longer.
  * - The old generation grows by half of what survives a full collection before the next one,
  *   not by V8's throughput-driven factor of up to four: six analyses of a 10 MB document in a
  *   row peaked at 750-800 MB of mostly garbage, now about 400 MB (with both flags 340-380 MB
