@@ -1,6 +1,6 @@
 import type { PostmortemDocument } from './model';
 import type { Finding } from './analysis/findings';
-import { checkDocument } from './analysis/check';
+import { checkDocumentInSteps } from './analysis/check';
 import { defaultOptions, type PostmortemOptions } from './options';
 import { parsePostmortem, parsePostmortemInSteps } from './parse/parser';
 import { computeMetrics, type IncidentMetrics } from './analysis/metrics';
@@ -24,6 +24,12 @@ export interface PostmortemService {
   parseInSteps(text: string): Generator<void, PostmortemDocument, void>;
   /** Every finding for a parsed document under the given options. Never throws. */
   check(document: PostmortemDocument, options?: PostmortemOptions): Finding[];
+  /**
+   * The same findings in bounded steps (one rule per step; drive with `next()` until done), for
+   * callers that must stay responsive on a very large document. Shares {@link check}'s cache:
+   * a version checked one way is not checked again the other. Never throws.
+   */
+  checkInSteps(document: PostmortemDocument, options?: PostmortemOptions): Generator<void, Finding[], void>;
   /** Incident milestones and durations (time to detect/mitigate/resolve, total impact) for the whole timeline. */
   metrics(document: PostmortemDocument): IncidentMetrics;
   /** Hover content at a UTF-16 offset, or undefined where there is nothing to say. Never throws. */
@@ -47,6 +53,44 @@ function guarded<T>(fallback: T, compute: () => T): T {
   } catch {
     return fallback;
   }
+}
+
+/** Runs `steps` to the end, turning an unexpected failure into `fallback`, like {@link guarded}. */
+function* guardedSteps<T>(fallback: T, steps: Generator<void, T, void>): Generator<void, T, void> {
+  try {
+    return yield* steps;
+  } catch {
+    return fallback;
+  }
+}
+
+/** Runs every step at once. */
+function runSteps<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Like {@link perModel}, for a list computed in steps: one cache serves callers that run the
+ * steps at once and callers that run them in slices.
+ */
+function perModelInSteps<T>(compute: (document: PostmortemDocument, options: PostmortemOptions) => Generator<void, T[], void>) {
+  const cache = new WeakMap<PostmortemDocument, Map<PostmortemOptions, readonly T[]>>();
+  return function* inSteps(document: PostmortemDocument, options: PostmortemOptions): Generator<void, T[], void> {
+    let byOptions = cache.get(document);
+    if (!byOptions) {
+      byOptions = new Map();
+      cache.set(document, byOptions);
+    }
+    let result = byOptions.get(options);
+    if (!result) {
+      result = yield* compute(document, options);
+      byOptions.set(options, result);
+    }
+    return [...result];
+  };
 }
 
 /**
@@ -74,14 +118,17 @@ function perModel<T>(compute: (document: PostmortemDocument, options: Postmortem
 
 export function createPostmortemService(): PostmortemService {
   // Diagnostics, code actions, inlay hints and code lenses all ask again for the same version.
-  const findings = perModel((document, options) => guarded([], () => checkDocument(document, options)));
+  const findingsInSteps = perModelInSteps((document, options) => guardedSteps<Finding[]>([], checkDocumentInSteps(document, options)));
   const hints = perModel((document, options) => guarded([], () => elapsedHints(document, options)));
   const lenses = perModel((document) => guarded([], () => timelineLenses(document)));
   return Object.freeze({
     parse: parsePostmortem,
     parseInSteps: parsePostmortemInSteps,
     check(document: PostmortemDocument, options: PostmortemOptions = defaultOptions): Finding[] {
-      return findings(document, options);
+      return runSteps(findingsInSteps(document, options));
+    },
+    checkInSteps(document: PostmortemDocument, options: PostmortemOptions = defaultOptions): Generator<void, Finding[], void> {
+      return findingsInSteps(document, options);
     },
     metrics(document: PostmortemDocument): IncidentMetrics {
       return guarded({ timedEntries: 0 }, () => computeMetrics(document));

@@ -6,6 +6,8 @@ import {
   type DocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { diagnosticSource, toDiagnostic } from '../convert';
+import type { Finding } from '../core/analysis/findings';
+import { defaultSlicing, isLargeDocument } from '../documentCache';
 import { afterPendingMessages } from '../eventLoop';
 import { throwIfCancelled, type Feature, type FeatureContext } from '../feature';
 import type { ServedDocument } from '../servedDocuments';
@@ -41,6 +43,32 @@ export function computeDiagnostics(context: FeatureContext, served: ServedDocume
   return context.service.check(served.model, served.options).map((finding) => toDiagnostic(served.textDocument, finding));
 }
 
+/**
+ * The diagnostics of a served document; a large one is checked in slices of about 10 ms (one
+ * rule or more each), answering what arrived meanwhile, so a hover elsewhere does not wait for
+ * every rule of a 10 MB document. A cancelled request stops at the next slice.
+ */
+async function computeDiagnosticsInSlices(context: FeatureContext, served: ServedDocument, token?: CancellationToken): Promise<Diagnostic[]> {
+  if (!served.analyse || !isLargeDocument(served.textDocument)) return computeDiagnostics(context, served);
+  const findings = await findingsInSlices(context.service.checkInSteps(served.model, served.options), defaultSlicing.sliceMs, token);
+  return findings.map((finding) => toDiagnostic(served.textDocument, finding));
+}
+
+/** Runs a stepped check in slices of about `sliceMs`, letting pending messages through between them. */
+export async function findingsInSlices(steps: Generator<void, Finding[], void>, sliceMs: number, token?: CancellationToken): Promise<Finding[]> {
+  for (;;) {
+    const sliceEnd = performance.now() + sliceMs;
+    let step = steps.next();
+    while (!step.done && performance.now() < sliceEnd) step = steps.next();
+    if (step.done) return step.value;
+    await afterPendingMessages();
+    if (token?.isCancellationRequested) {
+      steps.return([]);
+      throwIfCancelled(token);
+    }
+  }
+}
+
 async function diagnose(context: FeatureContext, uri: string, token?: CancellationToken): Promise<Diagnostic[]> {
   // A request cancelled while it waited in the queue is still dispatched, cancelled: skip the parse.
   if (token) throwIfCancelled(token);
@@ -51,7 +79,7 @@ async function diagnose(context: FeatureContext, uri: string, token?: Cancellati
     if (performance.now() - started > longStepMs) await afterPendingMessages();
     throwIfCancelled(token);
   }
-  return served ? computeDiagnostics(context, served) : [];
+  return served ? computeDiagnosticsInSlices(context, served, token) : [];
 }
 
 /** Pull: the client asks per document (VS Code) and is told to ask again after settings change. */
@@ -74,7 +102,9 @@ function registerPush(context: FeatureContext): void {
     const started = performance.now();
     const served = await context.documents.get(uri);
     if (!context.textDocuments.get(uri)) return;
-    const diagnostics = served ? computeDiagnostics(context, served) : [];
+    const diagnostics = served ? await computeDiagnosticsInSlices(context, served) : [];
+    // Closed while a large document was checked in slices: its report was already cleared.
+    if (!context.textDocuments.get(uri)) return;
     analysisMs.set(uri, performance.now() - started);
     published.add(uri);
     await context.connection.sendDiagnostics(

@@ -15,29 +15,47 @@ export interface Line {
 
 /** Splits text into lines on `\r\n`, `\n` and a lone `\r`, keeping exact offsets. */
 export function splitLines(text: string): Line[] {
-  // The engine's split is several times faster than a character loop; offsets are rebuilt from
-  // the piece lengths and the break found after each piece (one or two code units).
-  const pieces = text.split(LINE_BREAK);
-  const lines: Line[] = new Array(pieces.length);
-  // A byte order mark is not part of the first line's text (it would hide a `#` heading).
-  let start = 0;
-  if (text.charCodeAt(0) === 0xfeff) {
-    pieces[0] = pieces[0]!.slice(1);
-    start = 1;
+  const steps = splitLinesInSteps(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
-  for (let i = 0; i < pieces.length; i++) {
-    const piece = pieces[i]!;
-    const end = start + piece.length;
-    lines[i] = { index: i, start, end, text: piece, ignored: false };
+}
+
+/** Lines split between two steps of {@link splitLinesInSteps}: a few milliseconds of work. */
+const linesPerSplitStep = 65_536;
+
+/**
+ * {@link splitLines} in steps, for the stepwise parse: a 10 MB document is split in slices of a
+ * few milliseconds rather than in one call. The engine's `indexOf` finds each break (one search
+ * per kind of break, resumed only once passed), as fast as `split` and without its array of pieces.
+ */
+export function* splitLinesInSteps(text: string): Generator<void, Line[], void> {
+  const lines: Line[] = [];
+  // A byte order mark is not part of the first line's text (it would hide a `#` heading).
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let nextLineFeed = text.indexOf('\n', start);
+  let nextCarriageReturn = text.indexOf('\r', start);
+  for (let untilStep = linesPerSplitStep; ; untilStep--) {
+    if (untilStep === 0) {
+      untilStep = linesPerSplitStep;
+      yield;
+    }
+    if (nextLineFeed >= 0 && nextLineFeed < start) nextLineFeed = text.indexOf('\n', start);
+    if (nextCarriageReturn >= 0 && nextCarriageReturn < start) nextCarriageReturn = text.indexOf('\r', start);
+    const end = nextLineFeed < 0 ? nextCarriageReturn : nextCarriageReturn < 0 ? nextLineFeed : Math.min(nextLineFeed, nextCarriageReturn);
+    if (end < 0) {
+      lines.push({ index: lines.length, start, end: text.length, text: text.slice(start), ignored: false });
+      return lines;
+    }
+    lines.push({ index: lines.length, start, end, text: text.slice(start, end), ignored: false });
     start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
-  return lines;
 }
 
 /** Lines read between two steps of a long loop of the stepwise parse: a few milliseconds of work at most. */
 export const linesPerStep = 4096;
 
-const LINE_BREAK = /\r\n|\r|\n/;
 
 export function isBlank(line: Line | undefined): boolean {
   if (line === undefined) return true;

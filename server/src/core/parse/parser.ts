@@ -10,7 +10,7 @@ import type {
   Zone,
 } from '../model';
 import { readHeading, type HeadingCandidate } from './headings';
-import { isBlank, lineAt, linesIn, linesPerStep, markIgnoredRegions, splitLines, type Line } from './lines';
+import { isBlank, lineAt, linesIn, linesPerStep, markIgnoredRegions, splitLinesInSteps, type Line } from './lines';
 import { readTimelineInSteps } from './timeline';
 import { readWindow } from './window';
 import { findDates, findZones, readZoneAt } from './timeTokens';
@@ -60,7 +60,7 @@ function emptyModel(text: string): PostmortemDocument {
 }
 
 function* parseSteps(text: string): Generator<void, PostmortemDocument, void> {
-  const lines = splitLines(text);
+  const lines = yield* splitLinesInSteps(text);
   yield;
   const ignoredSpans = markIgnoredRegions(lines);
   yield;
@@ -75,9 +75,13 @@ function* parseSteps(text: string): Generator<void, PostmortemDocument, void> {
   const timeline = yield* readTimelineInSteps(lines, allSections, headings.timeHeadings, baseDate);
   yield;
   const window = readWindow(text, lines, allSections, summaryLines, timeline);
+  yield;
   const documentZone = readFrontMatterZone(text, lines, ignoredSpans);
   const zones = collectZones(lines, allSections, timeline, window);
   if (documentZone) zones.push(documentZone);
+  yield;
+  const suppressions = findSuppressions(lines);
+  const flavor = detectFlavor(lines, headings.sections);
   return {
     text,
     sections,
@@ -85,9 +89,9 @@ function* parseSteps(text: string): Generator<void, PostmortemDocument, void> {
     timeline: withSummaryZone(timeline, window.zone ?? documentZone),
     window,
     zones,
-    suppressions: findSuppressions(lines),
+    suppressions,
     ignoredSpans,
-    flavor: detectFlavor(lines, headings.sections),
+    flavor,
   };
 }
 

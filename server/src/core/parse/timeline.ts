@@ -172,7 +172,8 @@ export function* readTimelineInSteps(
   const firstLed = drafts.findIndex((d) => d.led);
   const lastLed = findLastLed(drafts);
   const kept = firstLed < 0 ? drafts : drafts.filter((d, i) => d.led || (i > firstLed && i < lastLed));
-  return finishTimeline(kept, timelineSections[0], declaredZones);
+  yield;
+  return yield* finishTimelineInSteps(kept, timelineSections[0], declaredZones);
 }
 
 function findLastLed(drafts: readonly DraftEntry[]): number {
@@ -620,6 +621,15 @@ const MIDNIGHT_MORNING = 12 * 60;
  * drop (a 12 AM/PM slip) is left for the ordering rule to report.
  */
 function finishTimeline(drafts: DraftEntry[], section: Section | undefined, declaredZones: Zone[]): Timeline {
+  const steps = finishTimelineInSteps(drafts, section, declaredZones);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** {@link finishTimeline} in steps of {@link linesPerStep} entries, for the stepwise parse. */
+function* finishTimelineInSteps(drafts: DraftEntry[], section: Section | undefined, declaredZones: Zone[]): Generator<void, Timeline, void> {
   const timelineZone = declaredZones[0];
   // Many entries share one date object (the date in force): convert each date once.
   const dayCache = new Map<CalendarDate, number>();
@@ -636,7 +646,12 @@ function finishTimeline(drafts: DraftEntry[], section: Section | undefined, decl
   let increasing = 0;
   let decreasing = 0;
   let previous: number | undefined;
+  let untilStep = linesPerStep;
   for (const draft of drafts) {
+    if (--untilStep === 0) {
+      untilStep = linesPerStep;
+      yield;
+    }
     const key = rawKey(draft);
     if (key === undefined) continue;
     if (previous !== undefined && key > previous) increasing++;
@@ -652,6 +667,10 @@ function finishTimeline(drafts: DraftEntry[], section: Section | undefined, decl
   let previousDraft: DraftEntry | undefined;
   let previousTimed: DraftEntry | undefined;
   for (const draft of drafts) {
+    if (--untilStep === 0) {
+      untilStep = linesPerStep;
+      yield;
+    }
     if (previousDraft && draft.contextId !== previousDraft.contextId) dayOffset = 0;
     if (!reverseChronological && previousTimed && draft.time?.valid && !draft.ownDate && draft.contextId === previousTimed.contextId) {
       const before = minuteOfDay(previousTimed.time!);
