@@ -73,8 +73,8 @@ function runSteps<T>(steps: Generator<void, T, void>): T {
 }
 
 /**
- * Like {@link perModel}, for a list computed in steps: one cache serves callers that run the
- * steps at once and callers that run them in slices.
+ * The cache of {@link perModel} for a list computed in steps: one cache serves callers that run
+ * the steps at once and callers that run them in slices.
  */
 function perModelInSteps<T>(compute: (document: PostmortemDocument, options: PostmortemOptions) => Generator<void, T[], void>) {
   const cache = new WeakMap<PostmortemDocument, Map<PostmortemOptions, readonly T[]>>();
@@ -100,20 +100,10 @@ function perModelInSteps<T>(compute: (document: PostmortemDocument, options: Pos
  * get their own copy of the list: the cached one must stay as computed.
  */
 function perModel<T>(compute: (document: PostmortemDocument, options: PostmortemOptions) => T[]) {
-  const cache = new WeakMap<PostmortemDocument, Map<PostmortemOptions, readonly T[]>>();
-  return (document: PostmortemDocument, options: PostmortemOptions): T[] => {
-    let byOptions = cache.get(document);
-    if (!byOptions) {
-      byOptions = new Map();
-      cache.set(document, byOptions);
-    }
-    let result = byOptions.get(options);
-    if (!result) {
-      result = compute(document, options);
-      byOptions.set(options, result);
-    }
-    return [...result];
-  };
+  const inSteps = perModelInSteps(function* computeInOneStep(document: PostmortemDocument, options: PostmortemOptions): Generator<void, T[], void> {
+    return compute(document, options);
+  });
+  return (document: PostmortemDocument, options: PostmortemOptions): T[] => runSteps(inSteps(document, options));
 }
 
 export function createPostmortemService(): PostmortemService {

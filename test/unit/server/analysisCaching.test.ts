@@ -11,17 +11,7 @@ import { createPostmortemService } from '../../../server/src/core/service';
 import { elapsedHints, timelineLenses } from '../../../server/src/core/timelineSummary';
 import { DocumentCache } from '../../../server/src/documentCache';
 import { corpusDocuments } from '../../corpusReport';
-
-/** mulberry32: the same seed gives the same edits on every run and machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../seededRandom';
 
 /** What typing in a postmortem inserts: times, zones, dates, headings, entries, markup, line breaks. */
 const fragments = [

@@ -9,20 +9,10 @@ import { DocumentPositions, trimmedEnd } from '../../../server/src/convert';
 import { buildOutline, flattenOutline, OutlineCache } from '../../../server/src/features/documentSymbols';
 import type { ServedDocument } from '../../../server/src/servedDocuments';
 import { seed003 } from '../../paths';
+import { seededRandom } from '../../seededRandom';
 
 function served(textDocument: TextDocument, model: PostmortemDocument = parsePostmortem(textDocument.getText())): ServedDocument {
   return { textDocument, model, options: defaultOptions, analyse: true };
-}
-
-/** mulberry32: the same seed gives the same offsets on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** [name, parent name] of each entry symbol (an entry written as a heading is its section's symbol instead). */

@@ -4,6 +4,7 @@ import { entryPoint, minutesBetween, windowEndPoint, windowStartPoint, type Time
 import type { PostmortemDocument, TimelineEntry } from '../../../../server/src/core/model';
 import { findDates } from '../../../../server/src/core/parse/timeTokens';
 import { findingsOf, lines, service } from './support';
+import { seededRandom as random } from '../../../seededRandom';
 
 /**
  * The rules skip work that cannot change their answer (entries whose wording names no
@@ -11,18 +12,6 @@ import { findingsOf, lines, service } from './support';
  * text). These tests hold the shortcuts to the plain readings they stand for, on documents
  * built to reach both sides of every shortcut.
  */
-
-/** A small deterministic generator (mulberry32), so a failure names a reproducible seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 0x100000000;
-  };
-}
 
 const WORDING = [
   'Alert fired for checkout errors',
