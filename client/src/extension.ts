@@ -22,11 +22,12 @@ const documentSelector: DocumentSelector = ['postmortem', 'markdown', 'plaintext
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    // `--expose-gc`: the server collects once after work on a large document stops (node/memory.ts).
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--expose-gc'] } },
     debug: {
       module: serverModule,
       transport: TransportKind.ipc,
-      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+      options: { execArgv: ['--nolazy', '--inspect=6009', '--expose-gc'] },
     },
   };
   const clientOptions: LanguageClientOptions = {

@@ -1,5 +1,4 @@
 import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 
 /**
  * Garbage-collector settings for a long-lived server that mostly waits for keystrokes, set from
@@ -48,13 +47,12 @@ export function collectGarbageWhenIdle(): () => void {
   };
 }
 
-/** V8's `gc()`, made available without a command-line flag; undefined if the runtime refuses. */
+/**
+ * V8's `gc()` when the process was started with `--expose-gc` (the VS Code client starts the
+ * server so); undefined otherwise, and the idle collection is skipped. Conjuring it up at run
+ * time would take the `vm` module, which the shipped code does not use (see the source-safety test).
+ */
 function exposedGarbageCollector(): (() => void) | undefined {
-  try {
-    setFlagsFromString('--expose-gc');
-    const collect: unknown = runInNewContext('gc');
-    return typeof collect === 'function' ? () => (collect as () => void)() : undefined;
-  } catch {
-    return undefined;
-  }
+  const collect: unknown = (globalThis as { gc?: unknown }).gc;
+  return typeof collect === 'function' ? () => (collect as () => void)() : undefined;
 }
