@@ -1,9 +1,19 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PostmortemDocument } from './core/model';
+import { LineReadMemo } from './core/parse/lineReadMemo';
 import { afterPendingMessages } from './eventLoop';
 
+/** The parse, as `PostmortemService.parse` offers it. */
+export type Parse = (text: string, memo?: LineReadMemo) => PostmortemDocument;
 /** The parse in bounded steps, as `PostmortemService.parseInSteps` offers it. */
-export type SteppedParse = (text: string) => Generator<void, PostmortemDocument, void>;
+export type SteppedParse = (text: string, memo?: LineReadMemo) => Generator<void, PostmortemDocument, void>;
+
+/**
+ * Documents below this size keep what their last parse read on each line, so the parse after a
+ * keystroke rereads only the edited lines (about a third less parse time at 2,000 entries).
+ * Past it the memo would hold tens of megabytes, and such documents are parsed in slices anyway.
+ */
+export const lineMemoUpToLength = 1_000_000;
 
 /** When and how a document is parsed in time slices rather than in one go. */
 export interface SlicingOptions {
@@ -100,13 +110,15 @@ interface Entry {
  * a hover in another one for the whole parse.
  */
 export class DocumentCache {
-  readonly #parse: (text: string) => PostmortemDocument;
+  readonly #parse: Parse;
   readonly #parseInSteps: SteppedParse | undefined;
   readonly #slicing: SlicingOptions;
   readonly #entries = new Map<string, Entry>();
+  /** Per open document, kept from version to version; dropped on close ({@link close}). */
+  readonly #lineMemos = new Map<string, LineReadMemo>();
 
   /** Without `parseInSteps`, every parse is synchronous. */
-  constructor(parse: (text: string) => PostmortemDocument, parseInSteps?: SteppedParse, slicing: SlicingOptions = defaultSlicing) {
+  constructor(parse: Parse, parseInSteps?: SteppedParse, slicing: SlicingOptions = defaultSlicing) {
     this.#parse = parse;
     this.#parseInSteps = parseInSteps;
     this.#slicing = slicing;
@@ -124,7 +136,8 @@ export class DocumentCache {
       entry.inProgress = undefined;
       return entry.model;
     }
-    entry.model = this.#parse(document.getText());
+    const text = document.getText();
+    entry.model = this.#parse(text, this.#lineMemoFor(document.uri, text));
     return entry.model;
   }
 
@@ -140,7 +153,7 @@ export class DocumentCache {
     const text = document.getText();
     if (!entry.inProgress) {
       if (!this.#parseInSteps || text.length < this.#slicing.fromLength) return this.get(document);
-      entry.inProgress = new ParseInProgress(this.#parseInSteps(text), this.#slicing.sliceMs);
+      entry.inProgress = new ParseInProgress(this.#parseInSteps(text, this.#lineMemoFor(document.uri, text)), this.#slicing.sliceMs);
     }
     const inProgress = entry.inProgress;
     const model = await inProgress.done;
@@ -159,6 +172,26 @@ export class DocumentCache {
   forget(uri: string): void {
     this.#entries.get(uri)?.inProgress?.abandon();
     this.#entries.delete(uri);
+  }
+
+  /** The document closed: forgets it and what its parses read on each line. */
+  close(uri: string): void {
+    this.forget(uri);
+    this.#lineMemos.delete(uri);
+  }
+
+  /** The document's line memo, made on its first parse; none (and none kept) past {@link lineMemoUpToLength}. */
+  #lineMemoFor(uri: string, text: string): LineReadMemo | undefined {
+    if (text.length > lineMemoUpToLength) {
+      this.#lineMemos.delete(uri);
+      return undefined;
+    }
+    let memo = this.#lineMemos.get(uri);
+    if (!memo) {
+      memo = new LineReadMemo();
+      this.#lineMemos.set(uri, memo);
+    }
+    return memo;
   }
 
   /** The entry for the document's version, replacing (and abandoning) one of another version. */

@@ -120,7 +120,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   // A parse of the old version still under way is abandoned; its model, if any, becomes garbage.
   textDocuments.onDidChangeContent(({ document }) => cache.forget(document.uri));
   textDocuments.onDidClose(({ document }) => {
-    cache.forget(document.uri);
+    cache.close(document.uri);
     if (isLargeDocument(document)) host.largeDocumentWork?.();
     settings?.forget(document.uri);
   });

@@ -2,7 +2,10 @@ import type { PostmortemDocument } from './model';
 import type { Finding } from './analysis/findings';
 import { checkDocumentInSteps } from './analysis/check';
 import { defaultOptions, type PostmortemOptions } from './options';
+import type { LineReadMemo } from './parse/lineReadMemo';
 import { parsePostmortem, parsePostmortemInSteps } from './parse/parser';
+
+export { LineReadMemo } from './parse/lineReadMemo';
 import { computeMetrics, type IncidentMetrics } from './analysis/metrics';
 import { getHover, type HoverInfo } from './hover';
 import { elapsedHints, timelineLenses, type ElapsedHint, type TimelineLens } from './timelineSummary';
@@ -15,13 +18,17 @@ import type { QuickFix, SpanEdit } from './edits/textEdits';
  * server, the CLI, a browser worker and tests all use it alike.
  */
 export interface PostmortemService {
-  /** Parses text into the document model. Never throws. */
-  parse(text: string): PostmortemDocument;
+  /**
+   * Parses text into the document model. Never throws. `memo`, one per open document (see
+   * {@link LineReadMemo}), lets the parse of a new version reuse what the last one read on
+   * lines that did not change; the model is the same with or without it.
+   */
+  parse(text: string, memo?: LineReadMemo): PostmortemDocument;
   /**
    * The same parse in bounded steps (a generator: drive it with `next()` until done), for
    * callers that must stay responsive while a very large document is parsed. Never throws.
    */
-  parseInSteps(text: string): Generator<void, PostmortemDocument, void>;
+  parseInSteps(text: string, memo?: LineReadMemo): Generator<void, PostmortemDocument, void>;
   /** Every finding for a parsed document under the given options. Never throws. */
   check(document: PostmortemDocument, options?: PostmortemOptions): Finding[];
   /**

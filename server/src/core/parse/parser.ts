@@ -11,6 +11,7 @@ import type {
 } from '../model';
 import { readHeading, type HeadingCandidate } from './headings';
 import { isBlank, lineAt, linesIn, linesPerStep, markIgnoredRegions, splitLinesInSteps, type Line } from './lines';
+import type { LineReadMemo } from './lineReadMemo';
 import { readTimelineInSteps } from './timeline';
 import { readWindow } from './window';
 import { findDates, findZones, readZoneAt } from './timeTokens';
@@ -19,9 +20,9 @@ import { findDates, findZones, readZoneAt } from './timeTokens';
  * Parses a postmortem into its document model. Never throws: whatever the input, returns a
  * model whose spans all lie inside `text` (a defect in a rule degrades to an empty model).
  */
-export function parsePostmortem(text: string): PostmortemDocument {
+export function parsePostmortem(text: string, memo?: LineReadMemo): PostmortemDocument {
   try {
-    const steps = parseSteps(text);
+    const steps = parseSteps(text, memo);
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
@@ -37,9 +38,9 @@ export function parsePostmortem(text: string): PostmortemDocument {
  * between steps of a 10 MB document instead of freezing for the whole parse. Never throws: a
  * defect ends it with the empty model.
  */
-export function* parsePostmortemInSteps(text: string): Generator<void, PostmortemDocument, void> {
+export function* parsePostmortemInSteps(text: string, memo?: LineReadMemo): Generator<void, PostmortemDocument, void> {
   try {
-    return yield* parseSteps(text);
+    return yield* parseSteps(text, memo);
   } catch {
     return emptyModel(text);
   }
@@ -59,7 +60,8 @@ function emptyModel(text: string): PostmortemDocument {
   };
 }
 
-function* parseSteps(text: string): Generator<void, PostmortemDocument, void> {
+function* parseSteps(text: string, memo: LineReadMemo | undefined): Generator<void, PostmortemDocument, void> {
+  memo?.begin();
   const lines = yield* splitLinesInSteps(text);
   yield;
   const ignoredSpans = markIgnoredRegions(lines);
@@ -72,7 +74,8 @@ function* parseSteps(text: string): Generator<void, PostmortemDocument, void> {
   const titleHeadings = allSections.filter((s) => s.kind === 'title').flatMap((s) => linesIn(lines, { start: s.headingSpan.start, end: s.headingSpan.start + 1 }));
   const baseDate = firstDate([...summaryLines, ...titleHeadings, ...titleLines]);
   yield;
-  const timeline = yield* readTimelineInSteps(lines, allSections, headings.timeHeadings, baseDate);
+  const timeline = yield* readTimelineInSteps(lines, allSections, headings.timeHeadings, baseDate, memo);
+  memo?.complete();
   yield;
   const window = readWindow(text, lines, allSections, summaryLines, timeline);
   yield;

@@ -1,5 +1,6 @@
 import type { CalendarDate, ClockTime, Section, Span, Timeline, TimelineEntry, Zone } from '../model';
 import type { HeadingCandidate } from './headings';
+import type { LineReadMemo } from './lineReadMemo';
 import { firstNonSpace, indentWidth, isBlank, linesIn, linesPerStep, type Line } from './lines';
 import { dayNumber, findClockTimes, findDates, findZones, minuteOfDay, readClockTimeAt, readZoneAt, type TimeToken } from './timeTokens';
 
@@ -13,6 +14,7 @@ export function* readTimelineInSteps(
   sections: readonly Section[],
   timeHeadings: readonly HeadingCandidate[],
   baseDate: CalendarDate | undefined,
+  memo?: LineReadMemo,
 ): Generator<void, Timeline, void> {
   const timelineSections = sections.filter((s) => s.kinds.includes('timeline') && !sections.some((p) => p !== s && p.kinds.includes('timeline') && p.span.start < s.span.start && s.span.end <= p.span.end));
   const sectionHeadingLines = new Set<number>();
@@ -117,7 +119,7 @@ export function* readTimelineInSteps(
       }
       continue;
     }
-    const read = readEntryLine(line, strict && !timeHeading);
+    const read = memo ? recalledEntryLine(memo, line, strict && !timeHeading) : readEntryLine(line, strict && !timeHeading);
     // Entries are never "All times in X" lines: only the rest are checked for one.
     if (read?.kind !== 'entry' || read.time === undefined) {
       const allTimesZone = readAllTimesLine(line);
@@ -263,6 +265,67 @@ function splitCells(line: Line): Cell[] {
     }
   }
   return cells;
+}
+
+/** {@link readEntryLine}, answered from `memo` when a line with the same text was read before. */
+function recalledEntryLine(memo: LineReadMemo, line: Line, strictLead: boolean): EntryRead | undefined {
+  const remembered = memo.recall(line.text, strictLead);
+  if (remembered) {
+    const stored = remembered.read as StoredRead | undefined;
+    return stored === undefined ? undefined : restoredRead(stored, line, line.start - remembered.start);
+  }
+  const read = readEntryLine(line, strictLead);
+  memo.remember(line.text, strictLead, { start: line.start, read: read === undefined ? undefined : storedRead(read, line) });
+  return read;
+}
+
+/**
+ * A read as the memo keeps it: its strings must not be slices of the document, or every line
+ * left untouched would keep the whole text of the version it was read in alive. The description
+ * is kept as its place in the line, re-cut from the line of the version at hand.
+ */
+interface StoredRead extends Omit<EntryRead, 'description'> {
+  readonly descriptionStart: number;
+  readonly descriptionLength: number;
+}
+
+function storedRead(read: EntryRead, line: Line): StoredRead {
+  return {
+    kind: read.kind,
+    time: read.time,
+    endTime: read.endTime,
+    date: read.date,
+    // Names of 13 characters or more are slices of the text they were read from (`America/Los_Angeles`).
+    zone: read.zone && read.zone.name.length >= 13 ? { ...read.zone, name: read.zone.name.split('').join('') } : read.zone,
+    descriptionStart: line.text.indexOf(read.description),
+    descriptionLength: read.description.length,
+    led: read.led,
+    bullet: read.bullet,
+  };
+}
+
+/** The read of the same text at another offset: every span moved by `delta`, the description cut from `line`. */
+function restoredRead(stored: StoredRead, line: Line, delta: number): EntryRead {
+  return {
+    kind: stored.kind,
+    time: movedToken(stored.time, delta),
+    endTime: movedToken(stored.endTime, delta),
+    date: movedToken(stored.date, delta),
+    zone: movedToken(stored.zone, delta),
+    description: line.text.slice(stored.descriptionStart, stored.descriptionStart + stored.descriptionLength),
+    led: stored.led,
+    bullet: stored.bullet,
+  };
+}
+
+/** The token itself when nothing moved, else a copy with its span moved and its other fields (and their order) as they were. */
+function movedToken<T extends { readonly span: Span }>(token: T | undefined, delta: number): T | undefined {
+  if (token === undefined || delta === 0) return token;
+  const moved: Record<string, unknown> = {};
+  for (const key of Object.keys(token)) {
+    moved[key] = key === 'span' ? { start: token.span.start + delta, end: token.span.end + delta } : (token as unknown as Record<string, unknown>)[key];
+  }
+  return moved as unknown as T;
 }
 
 interface EntryRead {
