@@ -3,11 +3,13 @@ import {
   type DocumentSymbol,
   type DocumentSymbolParams,
   type Position,
+  type Range,
   type SymbolInformation,
 } from 'vscode-languageserver';
 import { describeEntryTime } from '../core/format';
 import type { PostmortemDocument, Section, SectionKind, Span, TimelineEntry } from '../core/model';
-import { DocumentPositions, trimmedEnd } from '../convert';
+import { LineIndex } from '../core/text/lineIndex';
+import { trimmedEnd } from '../convert';
 import { throwIfCancelled, type Feature } from '../feature';
 import type { ServedDocument } from '../servedDocuments';
 
@@ -54,11 +56,11 @@ function positionBefore(a: Position, b: Position): boolean {
 /** Makes the symbols of one text, converting offsets with one line table however many symbols. */
 class SymbolFactory {
   readonly #text: string;
-  readonly #positions: DocumentPositions;
+  readonly #positions: LineIndex;
 
   constructor(text: string) {
     this.#text = text;
-    this.#positions = new DocumentPositions(text);
+    this.#positions = new LineIndex(text);
   }
 
   /**
@@ -77,7 +79,7 @@ class SymbolFactory {
     const positions = this.#positions;
     // Converted in text order, which keeps the line lookups on the cursor's fast path.
     const start = positions.positionAt(span.start);
-    let selectionRange = positions.range(selection.start, selection.end);
+    let selectionRange: Range = { start: positions.positionAt(selection.start), end: positions.positionAt(selection.end) };
     const end = positions.positionAt(trimmedEnd(this.#text, span.start, span.end));
     if (!positionBefore(start, selectionRange.start) || !positionBefore(selectionRange.end, end)) {
       selectionRange = { start: { ...start }, end: { ...start } };

@@ -5,7 +5,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PostmortemDocument, Section } from '../../../server/src/core/model';
 import { defaultOptions } from '../../../server/src/core/options';
 import { parsePostmortem } from '../../../server/src/core/parse/parser';
-import { DocumentPositions, trimmedEnd } from '../../../server/src/convert';
+import { trimmedEnd } from '../../../server/src/convert';
+import { LineIndex } from '../../../server/src/core/text/lineIndex';
 import { buildOutline, flattenOutline, OutlineCache } from '../../../server/src/features/documentSymbols';
 import type { ServedDocument } from '../../../server/src/servedDocuments';
 import { seed003 } from '../../paths';
@@ -44,7 +45,7 @@ function ownersBySearch(model: PostmortemDocument): string[] {
 const seedText = fs.readFileSync(seed003, 'utf8');
 
 suite('outline', () => {
-  suite('DocumentPositions', () => {
+  suite('LineIndex, as the outline walks it', () => {
     const texts = {
       'line feeds': 'one\ntwo\n\nthree\n',
       'CRLF': 'one\r\ntwo\r\n\r\nthree',
@@ -61,7 +62,7 @@ suite('outline', () => {
         const random = seededRandom(text.length);
         const shuffled = offsets.map((offset) => [random(), offset] as const).sort((a, b) => a[0] - b[0]).map(([, offset]) => offset);
         for (const order of [offsets, [...offsets].reverse(), shuffled]) {
-          const positions = new DocumentPositions(text);
+          const positions = new LineIndex(text);
           for (const offset of order) {
             assert.deepEqual(positions.positionAt(offset), document.positionAt(offset), `offset ${offset}`);
           }

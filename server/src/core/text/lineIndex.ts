@@ -2,7 +2,8 @@
  * Converts between UTF-16 offsets and zero-based `{ line, character }` positions.
  *
  * Line breaks are `\r\n`, `\n` and a lone `\r`, exactly as `vscode-languageserver-textdocument`
- * counts them, so the CLI and the server agree on every position.
+ * counts them, so the CLI and the server agree on every position. One index converts thousands of
+ * offsets (the outline) cheaply: offsets asked in document order are found from the last one.
  */
 export interface LinePosition {
   /** Zero-based line. */
@@ -16,19 +17,11 @@ export class LineIndex {
   readonly #lineStarts: number[];
   readonly #length: number;
   readonly #text: string;
+  /** The line of the last offset converted: offsets asked in document order are found without a search. */
+  #line = 0;
 
   constructor(text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.#lineStarts = starts;
+    this.#lineStarts = lineStartsOf(text);
     this.#length = text.length;
     this.#text = text;
   }
@@ -47,16 +40,30 @@ export class LineIndex {
   /** The position of `offset` (clamped to the document). */
   positionAt(offset: number): LinePosition {
     const o = Math.max(0, Math.min(offset, this.#length));
-    let low = 0;
-    let high = this.#lineStarts.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.#lineStarts[mid]! > o) high = mid;
-      else low = mid + 1;
-    }
-    const line = low - 1;
+    const line = this.#lineOf(o);
     const start = this.#lineStarts[line]!;
     return { line, character: this.#beforeLineBreak(o, start) - start };
+  }
+
+  /** The line holding offset `o`: the last one's or one of the next few, else a binary search. */
+  #lineOf(o: number): number {
+    const starts = this.#lineStarts;
+    const last = starts.length - 1;
+    let line = this.#line;
+    if (starts[line]! <= o) {
+      for (let step = 0; step < 4; step++) {
+        if (line === last || starts[line + 1]! > o) return (this.#line = line);
+        line++;
+      }
+    }
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (starts[mid]! > o) high = mid;
+      else low = mid + 1;
+    }
+    return (this.#line = low - 1);
   }
 
   /**
@@ -88,4 +95,20 @@ export class LineIndex {
     while (o > lineStart && (this.#text.charCodeAt(o - 1) === 10 || this.#text.charCodeAt(o - 1) === 13)) o--;
     return o;
   }
+}
+
+/** Line starts after `\r\n`, `\n` and a lone `\r`. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    // indexOf scans far faster than a loop over every character, and most texts use `\n` only.
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (code === 10 || code === 13) starts.push(i + 1);
+  }
+  return starts;
 }
