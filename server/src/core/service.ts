@@ -4,6 +4,7 @@ import { checkDocumentInSteps } from './analysis/check';
 import { defaultOptions, type PostmortemOptions } from './options';
 import type { LineReadMemo } from './parse/lineReadMemo';
 import { parsePostmortem, parsePostmortemInSteps } from './parse/parser';
+import { runToEnd } from './steps';
 
 export { LineReadMemo } from './parse/lineReadMemo';
 import { computeMetrics, type IncidentMetrics } from './analysis/metrics';
@@ -71,14 +72,6 @@ function* guardedSteps<T>(fallback: T, steps: Generator<void, T, void>): Generat
   }
 }
 
-/** Runs every step at once. */
-function runSteps<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
 /**
  * The cache of {@link perModel} for a list computed in steps: one cache serves callers that run
  * the steps at once and callers that run them in slices.
@@ -110,7 +103,7 @@ function perModel<T>(compute: (document: PostmortemDocument, options: Postmortem
   const inSteps = perModelInSteps(function* computeInOneStep(document: PostmortemDocument, options: PostmortemOptions): Generator<void, T[], void> {
     return compute(document, options);
   });
-  return (document: PostmortemDocument, options: PostmortemOptions): T[] => runSteps(inSteps(document, options));
+  return (document: PostmortemDocument, options: PostmortemOptions): T[] => runToEnd(inSteps(document, options));
 }
 
 export function createPostmortemService(): PostmortemService {
@@ -122,7 +115,7 @@ export function createPostmortemService(): PostmortemService {
     parse: parsePostmortem,
     parseInSteps: parsePostmortemInSteps,
     check(document: PostmortemDocument, options: PostmortemOptions = defaultOptions): Finding[] {
-      return runSteps(findingsInSteps(document, options));
+      return runToEnd(findingsInSteps(document, options));
     },
     checkInSteps(document: PostmortemDocument, options: PostmortemOptions = defaultOptions): Generator<void, Finding[], void> {
       return findingsInSteps(document, options);

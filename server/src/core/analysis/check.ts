@@ -1,5 +1,6 @@
 import type { PostmortemDocument } from '../model';
 import type { PostmortemOptions } from '../options';
+import { runToEnd } from '../steps';
 import type { Finding, Severity } from './findings';
 import { rules } from './rules/index';
 import { applySuppressions } from './suppressions';
@@ -12,11 +13,7 @@ const severityWeight: Readonly<Record<Severity, number>> = { error: 0, warning: 
  * A rule that throws on an unexpected model loses its findings, never the others'.
  */
 export function checkDocument(document: PostmortemDocument, options: PostmortemOptions, only?: string): Finding[] {
-  const steps = checkDocumentInSteps(document, options, only);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(checkDocumentInSteps(document, options, only));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { HeadingStyle, SectionKind, Span } from '../model';
 import { firstNonSpace, indentWidth, isBlank, type Line } from './lines';
 import { kindsOfTitle } from './sectionKinds';
-import { readClockTimeAt } from './timeTokens';
+import { isDigitCode, readClockTimeAt } from './timeTokens';
 
 /** A line (or two, for setext) that reads as a section heading. */
 export interface HeadingCandidate {
@@ -80,10 +80,6 @@ function opensWithHash(text: string): boolean {
   let i = 0;
   while (i < 3 && text.charCodeAt(i) === 32) i++;
   return text.charCodeAt(i) === 35;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
 }
 
 function isTitleCase(text: string): boolean {
@@ -189,7 +185,7 @@ export function readHeading(lines: readonly Line[], index: number, isFirstConten
     }
   }
   // A numbered line ("1. SILOED DETECTION") may still be a heading; other list items are not.
-  if (LIST_ITEM.test(text) && !(isDigit(text.charCodeAt(firstNonSpace(text))) && /^\s*\d{1,3}[.)]\s+\p{Lu}/u.test(text))) return undefined;
+  if (LIST_ITEM.test(text) && !(isDigitCode(text.charCodeAt(firstNonSpace(text))) && /^\s*\d{1,3}[.)]\s+\p{Lu}/u.test(text))) return undefined;
   if (indentWidth(text) >= 4 && !isAllCaps(text)) return undefined;
   if (startsWithTimeOrDate(text)) return undefined;
 

@@ -1,4 +1,5 @@
 import type { Span } from '../model';
+import { runToEnd } from '../steps';
 
 /** One line of the document, without its line break. */
 export interface Line {
@@ -15,11 +16,7 @@ export interface Line {
 
 /** Splits text into lines on `\r\n`, `\n` and a lone `\r`, keeping exact offsets. */
 export function splitLines(text: string): Line[] {
-  const steps = splitLinesInSteps(text);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(splitLinesInSteps(text));
 }
 
 /** Lines split between two steps of {@link splitLinesInSteps}: a few milliseconds of work. */

@@ -14,6 +14,7 @@ import { isBlank, lineAt, linesIn, linesPerStep, markIgnoredRegions, splitLinesI
 import type { LineReadMemo } from './lineReadMemo';
 import { readTimelineInSteps } from './timeline';
 import { readWindow } from './window';
+import { runToEnd } from '../steps';
 import { findDates, findZones, readZoneAt } from './timeTokens';
 
 /**
@@ -22,11 +23,7 @@ import { findDates, findZones, readZoneAt } from './timeTokens';
  */
 export function parsePostmortem(text: string, memo?: LineReadMemo): PostmortemDocument {
   try {
-    const steps = parseSteps(text, memo);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runToEnd(parseSteps(text, memo));
   } catch {
     return emptyModel(text);
   }

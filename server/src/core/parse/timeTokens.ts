@@ -78,7 +78,8 @@ function approximateWordBefore(text: string, index: number): boolean {
   return (before === 32 || before === 9) && APPROXIMATE_WORD_PATTERN.test(text.slice(Math.max(0, index - 16), index));
 }
 
-function isDigitCode(code: number): boolean {
+/** An ASCII digit, `0` to `9`: what every time and date starts from. */
+export function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 

@@ -1,8 +1,9 @@
 import type { CalendarDate, ClockTime, Section, Span, Timeline, TimelineEntry, Zone } from '../model';
 import type { HeadingCandidate } from './headings';
 import type { LineReadMemo } from './lineReadMemo';
+import { runToEnd } from '../steps';
 import { firstNonSpace, indentWidth, isBlank, linesIn, linesPerStep, type Line } from './lines';
-import { dayNumber, findClockTimes, findDates, findZones, minuteOfDay, readClockTimeAt, readZoneAt, type TimeToken } from './timeTokens';
+import { dayNumber, findClockTimes, findDates, findZones, isDigitCode, minuteOfDay, readClockTimeAt, readZoneAt, type TimeToken } from './timeTokens';
 
 /**
  * Reads the timeline: every bullet, line, table row or time-heading in the timeline section(s)
@@ -378,10 +379,6 @@ function isSpaceOrTab(code: number): boolean {
   return code === 32 || code === 9;
 }
 
-function isDigitCode(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
 function skipSpacesAndTabs(text: string, from: number): number {
   let i = from;
   while (isSpaceOrTab(text.charCodeAt(i))) i++;
@@ -696,11 +693,7 @@ const MIDNIGHT_MORNING = 12 * 60;
  * drop (a 12 AM/PM slip) is left for the ordering rule to report.
  */
 function finishTimeline(drafts: DraftEntry[], section: Section | undefined, declaredZones: Zone[]): Timeline {
-  const steps = finishTimelineInSteps(drafts, section, declaredZones);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(finishTimelineInSteps(drafts, section, declaredZones));
 }
 
 /** {@link finishTimeline} in steps of {@link linesPerStep} entries, for the stepwise parse. */
