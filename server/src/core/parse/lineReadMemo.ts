@@ -20,12 +20,10 @@ export class LineReadMemo {
     this.#currentStrict = new Map();
   }
 
-  /** A parse completed: its reads are what the next parse looks up. */
+  /** A parse completed: its reads are what the next parse looks up (it begins with empty current maps). */
   complete(): void {
     this.#previous = this.#current;
     this.#previousStrict = this.#currentStrict;
-    this.#current = new Map();
-    this.#currentStrict = new Map();
   }
 
   /**

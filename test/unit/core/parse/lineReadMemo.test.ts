@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { LineReadMemo } from '../../../../server/src/core/parse/lineReadMemo';
 import { parsePostmortem, parsePostmortemInSteps } from '../../../../server/src/core/parse/parser';
+import { runToEnd } from '../../../../server/src/core/steps';
 import { corpusDocuments } from '../../../corpusReport';
 import { largeTimeline } from '../../../protocol/largeDocument';
 import { seededRandom } from '../../../seededRandom';
@@ -15,13 +16,6 @@ function randomEdit(text: string, random: () => number): string {
     return text.slice(0, at) + text.slice(at + length);
   }
   return text.slice(0, at) + typed[Math.floor(random() * typed.length)]! + text.slice(at);
-}
-
-function drive<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }
 
 suite('the line-read memo', () => {
@@ -42,7 +36,7 @@ suite('the line-read memo', () => {
       for (let edit = 1; edit <= 40; edit++) {
         text = randomEdit(text, random);
         const stepped = edit % 5 === 0;
-        const withMemo = stepped ? drive(parsePostmortemInSteps(text, memo)) : parsePostmortem(text, memo);
+        const withMemo = stepped ? runToEnd(parsePostmortemInSteps(text, memo)) : parsePostmortem(text, memo);
         assert.deepEqual(withMemo, parsePostmortem(text), `${document.name}, seed ${seed}, edit ${edit}`);
       }
     }
