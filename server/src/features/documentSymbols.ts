@@ -9,6 +9,7 @@ import {
 import { describeEntryTime } from '../core/format';
 import type { PostmortemDocument, Section, SectionKind, Span, TimelineEntry } from '../core/model';
 import { LineIndex } from '../core/text/lineIndex';
+import { firstIndexAbove } from '../core/text/sortedSearch';
 import { trimmedEnd } from '../convert';
 import { throwIfCancelled, type Feature } from '../feature';
 import type { ServedDocument } from '../servedDocuments';
@@ -156,14 +157,8 @@ function collectNestedStarts(sections: readonly Section[], parent: Span | undefi
 }
 
 function firstGreaterThan(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! > value) high = mid;
-    else low = mid + 1;
-  }
-  return low < sorted.length ? sorted[low]! : Infinity;
+  const index = firstIndexAbove(sorted, value);
+  return index < sorted.length ? sorted[index]! : Infinity;
 }
 
 /** Symbols of one level with the offsets they start at, in the order they were listed. */

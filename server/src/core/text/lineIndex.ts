@@ -1,3 +1,5 @@
+import { firstIndexAbove } from './sortedSearch';
+
 /**
  * Converts between UTF-16 offsets and zero-based `{ line, character }` positions.
  *
@@ -56,14 +58,7 @@ export class LineIndex {
         line++;
       }
     }
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (starts[mid]! > o) high = mid;
-      else low = mid + 1;
-    }
-    return (this.#line = low - 1);
+    return (this.#line = firstIndexAbove(starts, o) - 1);
   }
 
   /**
