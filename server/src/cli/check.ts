@@ -99,6 +99,7 @@ export async function runCheck(args: CheckArguments, io: CliIo): Promise<number>
 
   const checked: CheckedFile[] = [];
   const diffs: string[] = [];
+  const fixCounts = { fixes: 0, files: 0 };
   const foundPostmortems = new Map<string, number>();
   for (const target of expanded.targets) {
     const file = target.kind === 'stdin' ? '-' : target.display;
@@ -123,6 +124,10 @@ export async function runCheck(args: CheckArguments, io: CliIo): Promise<number>
       if (fixed === undefined) ioFailed = true;
       else {
         if (fixed.diff) diffs.push(fixed.diff);
+        if (fixed.fixes > 0) {
+          fixCounts.fixes += fixed.fixes;
+          fixCounts.files++;
+        }
         if (fixed.text !== text) {
           text = fixed.text;
           model = service.parse(text);
@@ -141,6 +146,11 @@ export async function runCheck(args: CheckArguments, io: CliIo): Promise<number>
     }
   }
 
+  if (args.fix) {
+    const files = `${fixCounts.files} file${fixCounts.files === 1 ? '' : 's'}`;
+    const fixes = `${fixCounts.fixes} fix${fixCounts.fixes === 1 ? '' : 'es'}`;
+    io.stderr(fixCounts.fixes === 0 ? 'postmortem: nothing to fix\n' : `postmortem: ${args.dryRun ? 'would apply' : 'applied'} ${fixes} in ${files}\n`);
+  }
   if (args.dryRun) {
     if (diffs.length > 0) io.stdout(diffs.join(''));
   } else {
@@ -164,18 +174,18 @@ async function fixFile(
   options: PostmortemOptions,
   args: CheckArguments,
   io: CliIo,
-): Promise<{ text: string; diff?: string } | undefined> {
+): Promise<{ text: string; fixes: number; diff?: string } | undefined> {
   if (!roundTrips(source)) {
     io.stderr(`postmortem: ${file}: not fixed: it is not valid UTF-8\n`);
     return undefined;
   }
   const { text, fixes } = applySafeFixes(service, source.text, options);
-  if (text === source.text) return { text };
+  if (text === source.text) return { text, fixes: 0 };
   if (args.dryRun) {
     reportFixes(file, fixes, io, 'would fix');
-    return { text, diff: unifiedDiff(file, source.text, text) };
+    return { text, fixes: fixes.length, diff: unifiedDiff(file, source.text, text) };
   }
-  if (target.kind === 'stdin') return { text };
+  if (target.kind === 'stdin') return { text, fixes: 0 };
   try {
     await io.replaceFileContents(target.absolute, source.bytes, encodeSource(text, source.bom));
   } catch (error) {
@@ -184,7 +194,7 @@ async function fixFile(
     return undefined;
   }
   reportFixes(file, fixes, io, 'fixed');
-  return { text };
+  return { text, fixes: fixes.length };
 }
 
 function reportFixes(file: string, fixes: readonly AppliedFix[], io: CliIo, verb: string): void {
