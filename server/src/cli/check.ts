@@ -99,7 +99,7 @@ export async function runCheck(args: CheckArguments, io: CliIo): Promise<number>
 
   const checked: CheckedFile[] = [];
   const diffs: string[] = [];
-  const fixCounts = { fixes: 0, files: 0 };
+  const fixCounts = { fixes: 0, files: 0, notFixed: 0 };
   const foundPostmortems = new Map<string, number>();
   for (const target of expanded.targets) {
     const file = target.kind === 'stdin' ? '-' : target.display;
@@ -121,8 +121,10 @@ export async function runCheck(args: CheckArguments, io: CliIo): Promise<number>
     let text = source.text;
     if (args.fix) {
       const fixed = await fixFile(service, file, target, source, settings.options, args, io);
-      if (fixed === undefined) ioFailed = true;
-      else {
+      if (fixed === undefined) {
+        ioFailed = true;
+        fixCounts.notFixed++;
+      } else {
         if (fixed.diff) diffs.push(fixed.diff);
         if (fixed.fixes > 0) {
           fixCounts.fixes += fixed.fixes;
@@ -149,7 +151,12 @@ export async function runCheck(args: CheckArguments, io: CliIo): Promise<number>
   if (args.fix) {
     const files = `${fixCounts.files} file${fixCounts.files === 1 ? '' : 's'}`;
     const fixes = `${fixCounts.fixes} fix${fixCounts.fixes === 1 ? '' : 'es'}`;
-    io.stderr(fixCounts.fixes === 0 ? 'postmortem: nothing to fix\n' : `postmortem: ${args.dryRun ? 'would apply' : 'applied'} ${fixes} in ${files}\n`);
+    const notFixed = fixCounts.notFixed === 0 ? '' : `; ${fixCounts.notFixed} file${fixCounts.notFixed === 1 ? '' : 's'} not fixed`;
+    io.stderr(
+      fixCounts.fixes === 0 && notFixed === ''
+        ? 'postmortem: nothing to fix\n'
+        : `postmortem: ${args.dryRun ? 'would apply' : 'applied'} ${fixes} in ${files}${notFixed}\n`,
+    );
   }
   if (args.dryRun) {
     if (diffs.length > 0) io.stdout(diffs.join(''));
