@@ -56,7 +56,7 @@ export class GitIgnore {
       rules = (async () => {
         const texts = await Promise.all([readIfPresent(path.join(folder, '.gitignore')), isRoot ? readIfPresent(path.join(folder, '.git', 'info', 'exclude')) : undefined]);
         const present = texts.filter((text): text is string => text !== undefined);
-        return present.length > 0 ? ignore().add(present) : undefined;
+        return present.length > 0 ? ignore().add(present.join('\n')) : undefined;
       })();
       this.#rules.set(folder, rules);
     }
