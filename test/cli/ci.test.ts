@@ -128,6 +128,14 @@ suite('CI wiring', () => {
       );
     });
 
+    test('npm pack runs no script: pre-commit reads the tarball name from its standard output', async () => {
+      const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string; scripts: Record<string, string> };
+      for (const script of ['prepack', 'prepare', 'postpack']) assert.equal(manifest.scripts[script], undefined, script);
+      const run = await runProgram('npm', ['pack', '--dry-run'], { cwd: repoRoot });
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(run.stdout, `${manifest.name}-${manifest.version}.tgz\n`);
+    });
+
     test('npm pack, which pre-commit installs the hook from, holds the CLI bundle', async () => {
       const run = await runProgram('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot });
       assert.equal(run.code, 0, run.stderr);
