@@ -52,6 +52,7 @@ interface Hook {
   entry: string;
   language: string;
   files: string;
+  args?: string[];
   types?: string[];
 }
 
@@ -150,17 +151,23 @@ suite('CI wiring', () => {
       const selected = stagedFiles.filter((f) => new RegExp(hook.files).test(f));
       const bin = installBinShim(temporary.folder);
       const [command, ...args] = hook.entry.split(' ');
-      return runProgram(command!, [...args, ...selected], { cwd, env: { PATH: `${bin}${path.delimiter}${process.env.PATH}` } });
+      return runProgram(command!, [...args, ...(hook.args ?? []), ...selected], { cwd, env: { PATH: `${bin}${path.delimiter}${process.env.PATH}` } });
     }
 
     test('staged files with an invalid time: the problems printed, exit 1 (the commit is stopped)', async () => {
-      const run = await runHook(['incidents/login-errors.md', 'incidents/queue-backlog.postmortem.md', 'images/diagram.png'], cliFixtures);
+      const run = await runHook(['incidents/login-errors.md', 'incidents/notes.md', 'incidents/queue-backlog.postmortem.md', 'images/diagram.png'], cliFixtures);
       assert.equal(run.code, 1, run.stderr);
       assert.equal(
         run.stdout,
         'incidents/login-errors.md:7:4: warning timezone-missing The timeline "Timeline" gives times (1:05 PM and 3 more) but no time zone, on the entries, the heading or in the summary\n' +
           'incidents/login-errors.md:11:3: error invalid-time 13:40 PM is not a valid time: hour 13 is past 12 on the 12-hour clock; 1:40 PM was probably meant\n',
       );
+    });
+
+    test('staged Markdown that is not a postmortem (a README, notes) is left alone: no output, exit 0', async () => {
+      assert.deepEqual(hook.args, ['--only-postmortems']);
+      const run = await runHook(['incidents/notes.md', 'not-postmortems/checklist.txt'], cliFixtures);
+      assert.deepEqual([run.code, run.stdout, run.stderr], [0, '', '']);
     });
 
     test('staged files with warnings only: exit 0 (the commit goes ahead)', async () => {

@@ -80,7 +80,7 @@ suite('postmortem check: --config, --fail-level and --help', () => {
   test('--help lists every command, format and option', async () => {
     const run = await runCli(['--help']);
     assert.equal(run.code, 0);
-    for (const word of ['check', 'new', '--format', 'text', 'json', 'sarif', 'github', 'gitlab', '--fix', '--dry-run', '--config', '--fail-level', '--template', 'holberton', 'google-sre', 'pagerduty', 'md|txt', 'Exit status']) {
+    for (const word of ['check', 'new', '--format', 'text', 'json', 'sarif', 'github', 'gitlab', '--fix', '--dry-run', '--config', '--fail-level', '--only-postmortems', '--template', 'holberton', 'google-sre', 'pagerduty', 'md|txt', 'Exit status']) {
       assert.ok(run.stdout.includes(word), word);
     }
   });

@@ -29,6 +29,11 @@ suite('postmortem check: files, folders and globs', () => {
     assert.deepEqual(filesOf(run.stdout), ['incidents/notes.md']);
   });
 
+  test('--only-postmortems: named files that are not postmortems are skipped too, without an error', async () => {
+    const run = await runCli(['check', '--format', 'json', '--only-postmortems', 'incidents/notes.md', 'clean/api-timeouts.postmortem.md'], { cwd: cliFixtures });
+    assert.deepEqual([run.code, run.stderr, filesOf(run.stdout)], [0, '', ['clean/api-timeouts.postmortem.md']]);
+  });
+
   test('a glob: its matches, sorted; quoted so the CLI expands it (** crosses folders)', async () => {
     const run = await runCli(['check', '--format', 'json', 'incidents/**/*.txt', 'clean/*.md'], { cwd: cliFixtures });
     assert.equal(run.code, 0, run.stderr);

@@ -22,6 +22,8 @@ export interface CheckArguments {
   readonly config?: string;
   /** The lowest severity that makes the exit status 1. */
   readonly failLevel: Severity;
+  /** Named files too are checked only when they are postmortems (for hooks that pass every staged file). */
+  readonly onlyPostmortems: boolean;
   readonly files: readonly string[];
 }
 
@@ -30,6 +32,7 @@ export function parseCheckArguments(args: readonly string[]): CheckArguments | s
   let format: FormatName = 'text';
   let fix = false;
   let dryRun = false;
+  let onlyPostmortems = false;
   let config: string | undefined;
   let failLevel: Severity = 'error';
   const files: string[] = [];
@@ -63,6 +66,8 @@ export function parseCheckArguments(args: readonly string[]): CheckArguments | s
       fix = true;
     } else if (name === '--dry-run' && inlineValue === undefined) {
       dryRun = true;
+    } else if (name === '--only-postmortems' && inlineValue === undefined) {
+      onlyPostmortems = true;
     } else {
       return `unknown option ${arg}`;
     }
@@ -70,7 +75,7 @@ export function parseCheckArguments(args: readonly string[]): CheckArguments | s
   if (files.length === 0) return 'no files to check';
   if (dryRun && !fix) return '--dry-run goes with --fix';
   if (fix && !dryRun && files.includes('-')) return '--fix cannot write to standard input; add --dry-run to print the changes as a diff';
-  return { format, fix, dryRun, failLevel, files, ...(config !== undefined ? { config } : {}) };
+  return { format, fix, dryRun, failLevel, onlyPostmortems, files, ...(config !== undefined ? { config } : {}) };
 }
 
 /** The settings for one file: the options and the name patterns that make a file a postmortem. */
@@ -113,10 +118,10 @@ export async function runCheck(args: CheckArguments, io: CliIo): Promise<number>
     }
     const settings = await settingsFor(target.kind === 'stdin' ? io.cwd : path.dirname(target.absolute));
     let model = service.parse(source.text);
-    if (target.kind === 'file' && !target.named) {
+    if (target.kind === 'file' && (!target.named || args.onlyPostmortems)) {
       const postmortem = /\.postmortem$|\.postmortem\.\w+$/i.test(target.absolute) || matchesFilePatterns(target.absolute, settings.fileInclude) || looksLikePostmortem(model);
       if (!postmortem) continue;
-      foundPostmortems.set(target.foundBy!, (foundPostmortems.get(target.foundBy!) ?? 0) + 1);
+      if (target.foundBy !== undefined) foundPostmortems.set(target.foundBy, (foundPostmortems.get(target.foundBy) ?? 0) + 1);
     }
     let text = source.text;
     if (args.fix) {

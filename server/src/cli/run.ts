@@ -37,6 +37,8 @@ Options (check):
                         the nearest .postmortem.json above each file
   --fail-level <level>  error, warning, information or hint: the lowest severity that
                         makes the exit status 1 (default error)
+  --only-postmortems    skip named files that are not postmortems too (as the pre-commit
+                        hook does with the staged files)
 
 Options (new):
   --template <name>     ${Object.keys(templateNames).join(', ')}
