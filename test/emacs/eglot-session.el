@@ -107,9 +107,10 @@ On timeout, record that WHAT never came and return nil."
          (result (list :emacs emacs-version
                        :eglot (package-version-join
                                (package-desc-version (cadr (assq 'eglot package-alist)))))))
-    ;; What a user puts in init.el, with the server from this checkout.
-    (setq eglot-server-programs
-          `(((text-mode :language-id "plaintext") . ("node" ,server-js "--stdio"))))
+    ;; The README's init.el entry, with the server from this checkout.
+    (add-to-list 'eglot-server-programs
+                 `((markdown-mode (text-mode :language-id "plaintext"))
+                   . ("node" ,server-js "--stdio")))
     (find-file file)
     (text-mode)
     (call-interactively #'eglot)
