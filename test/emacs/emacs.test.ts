@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot, splitLines } from '../fixtures/expectations';
+import { runHeadlessEditor } from '../fixtures/headlessEditor';
 
 /** What test/emacs/eglot-session.el writes. */
 interface SessionResult {
@@ -50,44 +51,30 @@ function requireEmacsWithEglot(): void {
 	}
 }
 
-/** Runs the session on a copy of the fixture in its own process group; the group is killed however the run ends. */
+/** Runs the session on a copy of the fixture; the scratch folder is removed afterwards. */
 async function runSession(hover: { line: number; character: number }): Promise<SessionResult> {
 	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-emacs-'));
 	const resultPath = path.join(scratch, 'result.json');
 	const file = path.join(scratch, FIXTURE);
 	fs.copyFileSync(fixturePath, file);
-	const emacs = spawn('emacs', ['--batch', '-Q', '-l', sessionScript], {
-		cwd: scratch,
-		detached: true,
-		stdio: ['ignore', 'pipe', 'pipe'],
-		env: {
-			...process.env,
-			POSTMORTEM_SERVER: serverPath,
-			POSTMORTEM_EMACS_FILE: file,
-			POSTMORTEM_EMACS_RESULT: resultPath,
-			POSTMORTEM_EMACS_DEADLINE_MS: '20000',
-			POSTMORTEM_EMACS_HOVER: `${hover.line}:${hover.character}`,
-		},
-	});
-	let output = '';
-	emacs.stdout.on('data', (chunk) => (output += chunk));
-	emacs.stderr.on('data', (chunk) => (output += chunk));
-	let timer: NodeJS.Timeout | undefined;
 	try {
-		const exit = await new Promise<number | string>((resolve, reject) => {
-			timer = setTimeout(() => reject(new Error(`Emacs did not finish within ${SESSION_DEADLINE_MS} ms:\n${output}`)), SESSION_DEADLINE_MS);
-			emacs.once('error', reject);
-			emacs.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
+		return await runHeadlessEditor<SessionResult>({
+			name: 'Emacs',
+			command: 'emacs',
+			args: ['--batch', '-Q', '-l', sessionScript],
+			cwd: scratch,
+			env: {
+				...process.env,
+				POSTMORTEM_SERVER: serverPath,
+				POSTMORTEM_EMACS_FILE: file,
+				POSTMORTEM_EMACS_RESULT: resultPath,
+				POSTMORTEM_EMACS_DEADLINE_MS: '20000',
+				POSTMORTEM_EMACS_HOVER: `${hover.line}:${hover.character}`,
+			},
+			resultPath,
+			deadlineMs: SESSION_DEADLINE_MS,
 		});
-		assert.ok(fs.existsSync(resultPath), `Emacs exited (${exit}) without writing its result:\n${output}`);
-		return JSON.parse(fs.readFileSync(resultPath, 'utf8')) as SessionResult;
 	} finally {
-		clearTimeout(timer);
-		try {
-			process.kill(-emacs.pid!, 'SIGKILL'); // the server, if it outlived Emacs, is in the group
-		} catch {
-			// the group is already gone
-		}
 		fs.rmSync(scratch, { recursive: true, force: true });
 	}
 }
