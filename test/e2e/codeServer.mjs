@@ -17,6 +17,9 @@ const BASE_USER_SETTINGS = {
 	'update.mode': 'none',
 	'telemetry.telemetryLevel': 'off',
 	'editor.hover.delay': 300,
+	// The web workbench saves after a 1 s delay by default. Tests edit fixtures and revert them;
+	// on a loaded machine a save could land in between and leak the edit into later tests.
+	'files.autoSave': 'off',
 };
 
 /** Chromium flags for a closed network: without them it keeps trying to reach Google's hosts. */

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runHeadlessEditor } from '../fixtures/headlessEditor';
 import { expected, fixtureNames, fixtureWorkspace, labelShowsTime, lineStartingWith, locateTimeline, repoRoot, splitLines } from '../fixtures/expectations';
 
 /** What test/nvim/lsp-session.lua writes. */
@@ -80,48 +81,31 @@ function requireNeovim(): string {
 	return version[0];
 }
 
-/**
- * Runs the Lua session on a copy of the fixture workspace (it edits a buffer) in its own process
- * group; the group is killed however the run ends.
- */
+/** Runs the Lua session on a copy of the fixture workspace (it edits a buffer). */
 async function runSession(files: readonly string[], probes: Probes): Promise<SessionResult> {
 	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-nvim-'));
 	const resultPath = path.join(scratch, 'result.json');
 	const workspace = path.join(scratch, 'workspace');
 	fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
-	const nvim = spawn('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${sessionScript}`], {
-		cwd: workspace,
-		detached: true,
-		stdio: ['ignore', 'pipe', 'pipe'],
-		env: {
-			...process.env,
-			POSTMORTEM_SERVER: serverPath,
-			POSTMORTEM_NVIM_ROOT: workspace,
-			POSTMORTEM_NVIM_FILES: files.join('\n'),
-			POSTMORTEM_NVIM_RESULT: resultPath,
-			POSTMORTEM_NVIM_DEADLINE_MS: '20000',
-			POSTMORTEM_NVIM_PROBES: JSON.stringify(probes),
-		},
-	});
-	let output = '';
-	nvim.stdout.on('data', (chunk) => (output += chunk));
-	nvim.stderr.on('data', (chunk) => (output += chunk));
-	let timer: NodeJS.Timeout | undefined;
 	try {
-		const exit = await new Promise<number | string>((resolve, reject) => {
-			timer = setTimeout(() => reject(new Error(`Neovim did not finish within ${SESSION_DEADLINE_MS} ms:\n${output}`)), SESSION_DEADLINE_MS);
-			nvim.once('error', reject);
-			nvim.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
+		return await runHeadlessEditor<SessionResult>({
+			name: 'Neovim',
+			command: 'nvim',
+			args: ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${sessionScript}`],
+			cwd: workspace,
+			env: {
+				...process.env,
+				POSTMORTEM_SERVER: serverPath,
+				POSTMORTEM_NVIM_ROOT: workspace,
+				POSTMORTEM_NVIM_FILES: files.join('\n'),
+				POSTMORTEM_NVIM_RESULT: resultPath,
+				POSTMORTEM_NVIM_DEADLINE_MS: '20000',
+				POSTMORTEM_NVIM_PROBES: JSON.stringify(probes),
+			},
+			resultPath,
+			deadlineMs: SESSION_DEADLINE_MS,
 		});
-		assert.ok(fs.existsSync(resultPath), `Neovim exited (${exit}) without writing its result:\n${output}`);
-		return JSON.parse(fs.readFileSync(resultPath, 'utf8')) as SessionResult;
 	} finally {
-		clearTimeout(timer);
-		try {
-			process.kill(-nvim.pid!, 'SIGKILL'); // the server, if it outlived Neovim, is in the group
-		} catch {
-			// the group is already gone
-		}
 		fs.rmSync(scratch, { recursive: true, force: true });
 	}
 }
