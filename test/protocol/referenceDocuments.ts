@@ -14,39 +14,45 @@ export interface ReferenceExpectation {
   readonly entries: readonly { readonly detail: string; readonly linePrefix: string }[];
 }
 
+/** A reference postmortem: both have the four Holberton sections, each entry as [time, line start]. */
+function reference(name: string, file: string, timelineHeading: string, entries: readonly (readonly [string, string])[]): ReferenceExpectation {
+  return {
+    name,
+    text: fs.readFileSync(file, 'utf8'),
+    kinds: ['summary', 'timeline', 'root-cause', 'corrective-actions'],
+    timelineHeading,
+    entries: entries.map(([detail, linePrefix]) => ({ detail, linePrefix })),
+  };
+}
+
 /** incident-postmortem.txt: plain text, ALL-CAPS headings, 12-hour times and no zone. */
-export const plainTextDocument: ReferenceExpectation = {
-  name: 'incident-postmortem.txt (plain text)',
-  text: fs.readFileSync(plainTextPostmortem, 'utf8'),
-  kinds: ['summary', 'timeline', 'root-cause', 'corrective-actions'],
-  timelineHeading: 'TIMELINE:',
-  entries: [
-    ['19:15', '7:15 PM:'],
-    ['19:22', '7:22 PM:'],
-    ['19:40', '7:40 PM:'],
-    ['20:05', '8:05 PM:'],
-    ['20:35', '8:35 PM:'],
-    ['20:50', '8:50 PM:'],
-    ['21:05', '9:05 PM:'],
-  ].map(([detail, linePrefix]) => ({ detail: detail!, linePrefix: linePrefix! })),
-};
+export const plainTextDocument = reference('incident-postmortem.txt (plain text)', plainTextPostmortem, 'TIMELINE:', [
+  ['19:15', '7:15 PM:'],
+  ['19:22', '7:22 PM:'],
+  ['19:40', '7:40 PM:'],
+  ['20:05', '8:05 PM:'],
+  ['20:35', '8:35 PM:'],
+  ['20:50', '8:50 PM:'],
+  ['21:05', '9:05 PM:'],
+]);
 
 /** outage-postmortem.md: Markdown, `### Timeline` under `## Issue Summary`, dated entries in UTC. */
-export const markdownDocument: ReferenceExpectation = {
-  name: 'outage-postmortem.md (Markdown)',
-  text: fs.readFileSync(markdownPostmortem, 'utf8'),
-  kinds: ['summary', 'timeline', 'root-cause', 'corrective-actions'],
-  timelineHeading: '### Timeline',
-  entries: [
-    ['11:26', '11:26 AM'],
-    ['11:41', '11:41 AM'],
-    ['12:10', '12:10 PM'],
-    ['12:35', '12:35 PM'],
-    ['13:05', '1:05 PM'],
-    ['13:50', '1:50 PM'],
-    ['14:05', '2:05 PM'],
-  ].map(([time, clock]) => ({ detail: `2023-10-23 ${time!} UTC`, linePrefix: `October 23rd, 2023, ${clock!} UTC` })),
-};
+export const markdownDocument = reference(
+  'outage-postmortem.md (Markdown)',
+  markdownPostmortem,
+  '### Timeline',
+  (
+    [
+      ['11:26', '11:26 AM'],
+      ['11:41', '11:41 AM'],
+      ['12:10', '12:10 PM'],
+      ['12:35', '12:35 PM'],
+      ['13:05', '1:05 PM'],
+      ['13:50', '1:50 PM'],
+      ['14:05', '2:05 PM'],
+    ] as const
+  ).map(([time, clock]) => [`2023-10-23 ${time} UTC`, `October 23rd, 2023, ${clock} UTC`] as const),
+);
 
 export const referenceDocuments: readonly ReferenceExpectation[] = [plainTextDocument, markdownDocument];
 
