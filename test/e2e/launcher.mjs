@@ -8,7 +8,8 @@
 //
 // Other VS Code flags (--no-sandbox, --disable-gpu-sandbox, --skip-welcome, ...) are accepted and
 // ignored. Environment: POSTMORTEM_CHROMIUM (browser), POSTMORTEM_E2E_TIMEOUT_MS (whole run,
-// default 600000: the suite takes about 4 minutes on a busy 2-core machine), POSTMORTEM_E2E_VERBOSE=1 (relay code-server's own log as it happens).
+// default 600000: the suite takes about 4 minutes on a busy 2-core machine),
+// POSTMORTEM_E2E_VERBOSE=1 (relay code-server's own log as it happens).
 
 import { ProvisionError, ensureCodeServer, requireChromium } from './provision.mjs';
 import { exitGuard, spawnCodeServer, launchChromium } from './codeServer.mjs';
