@@ -6,9 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, MessageType } from 'vscode-languageserver/node';
 import { findProjectConfigForUri } from '../../server/src/node/projectConfig';
 import { LspHarness, neovimLikeCapabilities, waitFor } from './harness';
-import { readmeText, seeds } from './seeds';
+import { plainTextDocument, readmeText } from './referenceDocuments';
 
-const seed000 = seeds[0]!;
 
 suite('settings', () => {
   let harness: LspHarness;
@@ -17,7 +16,7 @@ suite('settings', () => {
   test('pulls the postmortem section for the document', async () => {
     harness = await LspHarness.start({ configuration: () => ({}) });
     const uri = 'file:///work/a.postmortem';
-    await harness.open(uri, 'postmortem', seed000.text);
+    await harness.open(uri, 'postmortem', plainTextDocument.text);
     await harness.documentSymbols(uri);
     assert.deepEqual(harness.configurationRequests, [{ scopeUri: uri, section: 'postmortem' }]);
     await harness.foldingRanges(uri);
@@ -28,7 +27,7 @@ suite('settings', () => {
     harness = await LspHarness.start({ configuration: () => ({ durationToleranceMinutes: 'soon', maxDocumentSize: -3 }) });
     for (const name of ['a', 'b']) {
       const uri = `file:///work/${name}.postmortem`;
-      await harness.open(uri, 'postmortem', seed000.text);
+      await harness.open(uri, 'postmortem', plainTextDocument.text);
       assert.ok(((await harness.pullDiagnostics(uri)) as { items: unknown[] }).items.length > 0, 'maxDocumentSize fell back to the default');
     }
     const warnings = harness.shownMessages.filter((m) => m.type === MessageType.Warning);
@@ -97,7 +96,7 @@ suite('settings', () => {
       fs.writeFileSync(path.join(folder, '.postmortem.json'), '{ "inlayHints": false, }');
       harness = await LspHarness.start({ configuration: () => ({}), host: { loadProjectConfig: findProjectConfigForUri } });
       const uri = pathToFileURL(path.join(folder, 'outage.postmortem')).href;
-      await harness.open(uri, 'postmortem', seed000.text);
+      await harness.open(uri, 'postmortem', plainTextDocument.text);
       assert.ok((await harness.documentSymbols(uri)).length > 0);
       const warning = harness.shownMessages.find((m) => m.type === MessageType.Warning);
       assert.ok(warning?.message.includes(path.join(folder, '.postmortem.json')), JSON.stringify(harness.shownMessages));
