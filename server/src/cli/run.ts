@@ -17,7 +17,7 @@ export interface CliIo {
   readonly findProjectConfig: (directory: string) => Promise<ProjectConfigFile | undefined>;
 }
 
-export const usage = `Usage: postmortem check [--format text|json] <files...>
+export const usage = `Usage: postmortem check [--format text|json] [--today YYYY-MM-DD] <files...>
 
 Checks incident postmortems (Markdown or plain text) and reports problems.
 
@@ -26,7 +26,8 @@ Commands:
 
 Options:
   --format text    one line per problem: file:line:column: severity code message (default)
-  --format json    sections, timeline, incident window and problems of every file
+  --format json    sections, timeline, incident window, action items, impact and problems of every file
+  --today DATE     judge overdue action items as of DATE (YYYY-MM-DD) instead of the clock
   --version        print the version
   --help           print this help
 
@@ -36,11 +37,13 @@ Exit status: 0 no errors, 1 a problem of severity error, 2 a usage or file error
 
 interface CheckArguments {
   readonly format: 'text' | 'json';
+  readonly today?: string;
   readonly files: readonly string[];
 }
 
 function parseCheckArguments(args: readonly string[]): CheckArguments | string {
   let format: 'text' | 'json' = 'text';
+  let today: string | undefined;
   const files: string[] = [];
   let optionsEnded = false;
   for (let i = 0; i < args.length; i++) {
@@ -53,12 +56,15 @@ function parseCheckArguments(args: readonly string[]): CheckArguments | string {
       const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
       if (value !== 'text' && value !== 'json') return `--format must be "text" or "json", got ${value === undefined ? 'nothing' : `"${value}"`}`;
       format = value;
+    } else if (arg === '--today' || arg.startsWith('--today=')) {
+      today = arg === '--today' ? args[++i] : arg.slice('--today='.length);
+      if (resolveOptions({ review: { today } }).problems.length > 0 || !today) return `--today must be a date written YYYY-MM-DD, got ${today === undefined ? 'nothing' : `"${today}"`}`;
     } else {
       return `unknown option ${arg}`;
     }
   }
   if (files.length === 0) return 'no files to check';
-  return { format, files };
+  return { format, today, files };
 }
 
 /** Runs the CLI with `args` (without `node` and the script) and returns the exit code. */
@@ -84,7 +90,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   return check(parsed, io);
 }
 
-async function check({ format, files }: CheckArguments, io: CliIo): Promise<number> {
+async function check({ format, today, files }: CheckArguments, io: CliIo): Promise<number> {
   const service = createPostmortemService();
   const reportedConfigs = new Set<string>();
   const reports: FileReport[] = [];
@@ -102,7 +108,8 @@ async function check({ format, files }: CheckArguments, io: CliIo): Promise<numb
       continue;
     }
     const directory = file === '-' ? process.cwd() : path.dirname(path.resolve(file));
-    const options = await optionsFor(directory, io, reportedConfigs);
+    const configured = await optionsFor(directory, io, reportedConfigs);
+    const options = today ? { ...configured, 'review.today': today } : configured;
     const model = service.parse(text);
     const findings = service.check(model, options);
     if (findings.some((finding) => finding.severity === 'error')) errorsFound = true;
