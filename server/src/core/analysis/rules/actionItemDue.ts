@@ -11,7 +11,7 @@ export const checkActionItemDue: Rule = (document, options) => {
   return missingFieldFindings(
     document,
     DiagnosticCodes.actionItemDue,
-    'warning',
+    'information',
     (item) => item.due === undefined,
     (item) => `The action item "${itemLabel(item)}" has no due date: without one it cannot be followed up. Add one (due YYYY-MM-DD, or a Due column)`,
   );

@@ -11,7 +11,7 @@ export const checkActionItemOwner: Rule = (document, options) => {
   return missingFieldFindings(
     document,
     DiagnosticCodes.actionItemOwner,
-    'warning',
+    'information',
     (item) => item.owner === undefined,
     (item) => `The action item "${itemLabel(item)}" has no owner: an item nobody owns tends not to get done. Name the person or team (owner: …, @handle, or an Owner column)`,
   );

@@ -12,7 +12,7 @@ export const checkActionItemTicket: Rule = (document, options) => {
   return missingFieldFindings(
     document,
     DiagnosticCodes.actionItemTicket,
-    'warning',
+    'information',
     (item) => item.ticket === undefined,
     (item) => `The action item "${itemLabel(item)}" has no ticket: work tracked only in a document is easily lost. Link the tracker issue (OPS-123, #123 or its URL)`,
   );
