@@ -45,7 +45,7 @@ suite('postmortem CLI', () => {
     test('--help prints usage on stdout', async () => {
       const run = await runCli(['--help']);
       assert.equal(run.code, 0);
-      assert.match(run.stdout, /Usage: postmortem check \[--format text\|json\] <files\.\.\.>/);
+      assert.match(run.stdout, /Usage: postmortem check \[--format text\|json\] \[--today YYYY-MM-DD\] <files\.\.\.>/);
     });
 
     for (const [name, args] of [
@@ -71,7 +71,7 @@ suite('postmortem CLI', () => {
       const reports = JSON.parse(run.stdout) as Record<string, unknown>[];
       assert.equal(reports.length, 1);
       const report = reports[0]!;
-      assert.deepEqual(Object.keys(report), ['file', 'sections', 'timeline', 'window', 'diagnostics']);
+      assert.deepEqual(Object.keys(report), ['file', 'sections', 'timeline', 'window', 'diagnostics', 'actionItems', 'impact']);
       assert.equal(report.file, seed000);
       const keysOf = (list: unknown): string[][] => (list as Record<string, unknown>[]).map((item) => Object.keys(item));
       for (const keys of keysOf(report.sections)) assert.deepEqual(keys, ['kind', 'title', 'line', 'endLine', 'level']);

@@ -231,7 +231,8 @@ function readRow(
 }
 
 function readHeaderlessRow(line: RowLine, cells: readonly Cell[], year: number | undefined, day: string | undefined, categoryDone: ActionState): Omit<ActionItem, 'table'> | undefined {
-  const actionCell = cells.find((cell) => !isEmptyValue(cell.text) && /[A-Za-z]{3}/.test(cell.text));
+  // Without a header nothing says which cell is the action: the first that reads as one (two words or more).
+  const actionCell = cells.find((cell) => !isEmptyValue(cell.text) && /[A-Za-z]{2,}\s+\S*[A-Za-z]/.test(cell.text));
   if (!actionCell) return undefined;
   const status = findStatus(line.text, line.start);
   return {

@@ -62,6 +62,7 @@ const PERSON_WORDS = new RegExp(
 const PERSON_NAME = new RegExp(`(?:^|[^\\w@'’])(?:(@[\\w.-]+(?:/[\\w.-]+)?)|([A-Z][a-z]{1,20}))${ADVERBS}\\s*$`);
 const NEGATION_BEFORE = /(?:^|\W)(?:no|not|never|nobody|no one|without|avoid|avoids|avoiding|don['’]t|doesn['’]t|isn['’]t|wasn['’]t|blameless|rather than|instead of)(?:\W+\w+){0,3}\W*$/i;
 /** Names used for people in the document: owners, handles, and capitalised words before a verb only people do. */
+const PERSON_FAULT = /\b([A-Z][a-z]{1,20})['’]s (?:fault|mistake)\b/g;
 const PERSON_NAME_VERB = /\b([A-Z][a-z]{1,20})(?: then)? (?:said|says|thinks|thought|decided|noticed|asked|told|realized|realised|wrote|reported|remembered|believed|assumed|sees|saw|see)\b/g;
 
 interface CompiledList {
@@ -84,8 +85,9 @@ function phraseList(options: PostmortemOptions): CompiledList | undefined {
     ];
     if (phrases.length === 0) return undefined;
     // One pass over the text: each phrase is a named alternative, so a match says which phrase it is.
-    const source = phrases.map((phrase) => `(${phrase.pattern})`).join('|');
-    list = { pattern: new RegExp(`(?<![\\w'’-])(?:${source})(?![\\w-])`, 'gi'), phrases };
+    // A phrase starts a word, except a possessive ("Sam's fault"), which follows one.
+    const source = phrases.map((phrase) => (/^\[['’]/.test(phrase.pattern) ? `(${phrase.pattern})` : `(?<![\\w'’-])(${phrase.pattern})`)).join('|');
+    list = { pattern: new RegExp(`(?:${source})(?![\\w-])`, 'gi'), phrases };
     if (compiled.size > 20) compiled.clear();
     compiled.set(key, list);
   }
@@ -126,7 +128,9 @@ export const checkBlameLanguage: Rule = (document, options) => {
     const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
     const before = text.slice(lineStart, start);
     if (isQuoted(before, text, end)) continue;
-    const clause = before.slice(Math.max(0, before.length - 200)).split(/[.;:!?]\s|,\s(?:but|and|so|because|as)\s|\s(?:but|because|so|although|while|when)\s/).pop() ?? '';
+    // A sentence may wrap: the clause runs back over earlier lines of its paragraph.
+    const paragraph = text.slice(Math.max(0, start - 200), start).split(/\r?\n[ \t]*\r?\n|\r[ \t]*\r/).pop()!.replace(/[\r\n]+/g, ' ');
+    const clause = paragraph.split(/[.;:!?]\s|,\s(?:but|and|so|because|as)\s|\s(?:but|because|so|although|while|when)\s/).pop() ?? '';
     if (NEGATION_BEFORE.test(clause)) continue;
     if (phrase.key === 'caused by') {
       people ??= personNames(document);
@@ -187,6 +191,7 @@ function personNames(document: PostmortemDocument): Set<string> {
     const owner = item.owner?.text;
     if (owner && /^[A-Z][a-z]{1,20}$/.test(owner)) names.add(owner);
   }
+  for (const match of document.text.matchAll(PERSON_FAULT)) names.add(match[1]!);
   PERSON_NAME_VERB.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = PERSON_NAME_VERB.exec(document.text)) !== null) {
