@@ -163,7 +163,11 @@ export function readActionTable(
 }
 
 function isEmptyValue(text: string): boolean {
-  return /^(?:|n\/?a|none|-+|—|–|tbd|\?+|unassigned|not assigned)$/i.test(stripMarkup(text).trim());
+  return /^(?:|n\/?a|none|-+|—|–|tbd|\?+)$/i.test(stripMarkup(text).trim());
+}
+
+function isNobody(text: string): boolean {
+  return isEmptyValue(text) || /^(?:unassigned|not assigned|nobody|no one)$/i.test(stripMarkup(text).trim());
 }
 
 function value(cell: Cell | undefined): FieldValue | undefined {
@@ -187,7 +191,7 @@ function readRow(
   const action = value(actionCell);
   if (!action || !actionCell) return undefined;
   const ownerCell = at('owner');
-  const owner = value(ownerCell) ?? findOwner(cellText(actionCell), actionCell.span.start);
+  const owner = (ownerCell && isNobody(cellText(ownerCell)) ? undefined : value(ownerCell)) ?? findOwner(cellText(actionCell), actionCell.span.start);
   const dueCell = at('due');
   const due = dueCell && !isEmptyValue(cellText(dueCell)) ? readDueText(cellText(dueCell), dueCell.span.start, year, day) : findDue(cellText(actionCell), actionCell.span.start, year, day);
   const ticketCell = at('ticket');
