@@ -4,6 +4,7 @@ import type { Severity } from '../server/src/core/analysis/findings';
 import { createPostmortemService } from '../server/src/core/service';
 import { LineIndex } from '../server/src/core/text/lineIndex';
 import { repoRoot, seedsDirectory } from './paths';
+import { corpusReviewOptions } from './corpus/reviewReport';
 
 /** The development corpus beside the repository (`../shared/corpus/dev`). */
 export const corpusDirectory = path.resolve(repoRoot, '..', 'shared', 'corpus', 'dev');
@@ -25,7 +26,8 @@ export function corpusDocuments(): { name: string; text: string }[] {
 }
 
 /**
- * Every finding the checker reports, with default options, for the seeds and the dev corpus:
+ * Every finding the checker reports, with default options (today fixed for overdue action
+ * items, see `corpus/reviewReport.ts`), for the seeds and the dev corpus:
  * a count per code and severity, then one line per finding (`file:line:col severity code
  * message`, positions 1-based in UTF-16 units).
  */
@@ -35,7 +37,7 @@ export function buildCorpusReport(documents: readonly { name: string; text: stri
   const lines: string[] = [];
   for (const { name, text } of documents) {
     const index = new LineIndex(text);
-    for (const finding of service.check(service.parse(text))) {
+    for (const finding of service.check(service.parse(text), corpusReviewOptions)) {
       const position = index.positionAt(finding.span.start);
       lines.push(`${name}:${position.line + 1}:${position.character + 1} ${finding.severity} ${finding.code} ${finding.message}`);
       const key = `${finding.code} ${finding.severity}`;
