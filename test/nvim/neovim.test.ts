@@ -129,6 +129,8 @@ async function runSession(files: readonly string[], probes: Probes): Promise<Ses
 const SEED_000 = 'incident-postmortem.txt';
 const seed000Lines = splitLines(fs.readFileSync(path.join(fixtureWorkspace, SEED_000), 'utf8'));
 const ZONE_FIX_TITLE = 'Add "All times in UTC." to the timeline';
+/** Action items; its folder's .postmortem.json fixes today (2024-11-16) for the overdue check. */
+const REVIEW_FILE = 'review/certificate-expiry.postmortem.md';
 
 /** Where a user puts the cursor for K: inside the time of the 11:45 PM entry. */
 function hoverPosition(): { line: number; character: number } {
@@ -143,7 +145,7 @@ suite('Neovim (built-in LSP client, dist/server.js --stdio)', function () {
 	suiteSetup(async () => {
 		requireNeovim();
 		assert.ok(fs.existsSync(serverPath), `${serverPath} is missing: run \`npm run build\` first`);
-		session = await runSession(fixtureNames, {
+		session = await runSession([...fixtureNames, REVIEW_FILE], {
 			hover: { file: SEED_000, ...hoverPosition() },
 			codeAction: { file: SEED_000, code: 'timezone-missing', title: ZONE_FIX_TITLE },
 		});
@@ -212,6 +214,20 @@ suite('Neovim (built-in LSP client, dist/server.js --stdio)', function () {
 			],
 		);
 		assert.match(pushed[0]!.message, /^The timeline "TIMELINE" gives times \(10:00 PM and 6 more\) but no time zone/);
+	});
+
+	test('review: an overdue action item is pushed as a warning on its due date', () => {
+		const file = session.files[REVIEW_FILE];
+		assert.ok(file?.diagnosticsPublished, `publishDiagnostics arrived for ${REVIEW_FILE}`);
+		const lines = splitLines(fs.readFileSync(path.join(fixtureWorkspace, REVIEW_FILE), 'utf8'));
+		const line = lineStartingWith(lines, '- [ ] Renew certificates', REVIEW_FILE);
+		const character = lines[line]!.indexOf('2024-10-20');
+		const overdue = file.diagnostics.filter((diagnostic) => diagnostic.code === 'action-item-overdue');
+		assert.deepEqual(
+			overdue.map(({ severity, range, source }) => ({ severity, range, source })),
+			[{ severity: 2, range: { start: { line, character }, end: { line, character: character + '2024-10-20'.length } }, source: 'postmortem' }],
+		);
+		assert.match(overdue[0]!.message, /was due on 2024-10-20, 27 days ago, and is still open/);
 	});
 
 	test('seed 000: hover (K) on the 11:45 PM entry says 1 h 45 min since the start', () => {

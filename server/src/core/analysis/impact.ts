@@ -18,8 +18,8 @@ const AFFECTED = /\b(?:users?|customers?|clients?|visitors?|subscribers?|members
 const UNITS = '(?:users?|customers?|clients?|visitors?|subscribers?|members?|students?|people|tenants?|accounts?|organi[sz]ations?|merchants?|requests?|orders?|transactions?|payments?|sessions?|calls?|errors?|emails?|messages?|jobs?|builds?|pods?|servers?|nodes?|sites?|websites?|downloads?|tickets?|events?|records?|rows?|queries|pages?|hits?|crates?|repositories|repos|projects?|instances?|machines?|hosts?|domains?|files?|players?|devices?|employees?|teams?|services?|complaints?|reports?|signups?|logins?)';
 const FIGURE_PATTERNS: readonly RegExp[] = [
   /(?<![\w.])\d{1,3}(?:[.,]\d{1,3})?\s?(?:%|percent\b|per cent\b)/gi,
-  /[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion|thousand)\b)?|(?<![\w.])\d[\d,]*(?:\.\d+)?\s?(?:usd|eur|gbp|dollars|euros)\b/gi,
-  new RegExp(`(?<![\\w./:-])(?:~|about |around |approximately |over |more than |nearly |almost |some )?\\d(?:[\\d,.]*\\d)?\\s?(?:k|m|million|thousand|hundred)?\\+?\\s(?:[\\w-]{1,20}\\s){0,2}${UNITS}\\b`, 'gi'),
+  /[$€£¥]\s?\d[\d,]{0,15}(?:\.\d{1,4})?(?:\s?(?:k|m|bn|million|billion|thousand)\b)?|(?<![\w.,])\d[\d,]{0,15}(?:\.\d{1,4})?\s?(?:usd|eur|gbp|dollars|euros)\b/gi,
+  new RegExp(`(?<![\\w./:,-])(?:~|about |around |approximately |over |more than |nearly |almost |some )?\\d(?:[\\d,.]{0,15}\\d)?\\s?(?:k|m|million|thousand|hundred)?\\+?\\s(?:[\\w-]{1,20}\\s){0,2}${UNITS}\\b`, 'gi'),
   new RegExp(`\\b(?:(?:tens|hundreds|thousands|millions) of|(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|several hundred|a few hundred|a thousand|a hundred)\\s(?:[\\w-]{1,20}\\s){0,1}${UNITS})\\b`, 'gi'),
   /\b(?:half|a third|a quarter|a fifth|one in \w+|\d+ (?:in|out of) \d+|(?:all|every|100%|no) (?:of (?:our|the) )?(?:users?|customers?|clients?|visitors?|requests?|traffic|orders?))\b/gi,
   /\b(?:error rate|failure rate|success rate|latency|p\d{2}|availability|uptime|downtime)\b[^.;\n]{0,40}?\d[\d,.]*\s?(?:%|ms|s\b|seconds?|minutes?)/gi,
@@ -90,7 +90,7 @@ function contentEnd(section: Section): number {
 function statementOf(body: string, span: Span, anchor: Span): ImpactStatement {
   const figures = impactFigures(body);
   // An unfilled template (`[How many % of the users were affected?]`) names nobody yet.
-  const filled = body.replace(/\[[^\]\n]{0,300}\]/g, ' ');
+  const filled = body.replace(/\[[^[\]\n]{0,300}\]/g, ' ');
   return { span, anchor, namesAffected: AFFECTED.test(filled), figures, quantified: figures.length > 0 };
 }
 

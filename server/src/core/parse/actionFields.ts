@@ -66,7 +66,7 @@ export function typeOfWord(word: string): ActionType | undefined {
 
 /** Removes Markdown emphasis, code ticks and HTML tags, keeping the text. */
 export function stripMarkup(text: string): string {
-  return text.replace(/<(?!https?:)[^>]{0,100}>/g, ' ').replace(/[*_`~]+/g, '');
+  return text.replace(/<(?!https?:)[^<>]{0,100}>/g, ' ').replace(/[*_`~]+/g, '');
 }
 
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -133,7 +133,6 @@ const TICKET_STOP_KEYS = new Set(['UTF', 'SHA', 'ISO', 'CVE', 'COVID', 'RFC', 'H
 const TRACKER_URL = /https?:\/\/[^\s<>()[\]"'`|]{1,300}/g;
 const TRACKER_PATH = /\/(?:issues?|pulls?|merge_requests|browse|tickets?|bugs?|show_bug\.cgi|work_?items?|cards?|tasks?)(?:\/|\?|=|$)|[?&]id=\d/i;
 const TICKET_KEY = /(?<![\w/.#-])([A-Z][A-Z0-9_]{0,9})-([1-9]\d{0,6})(?![\w-])/g;
-const TICKET_HASH = /(?<![\w&#/])((?:[\w.-]{1,100}\/[\w.-]{1,100})?)#(\d{1,7})(?![\w])/g;
 const TICKET_B = /(?<![\w/])b\/(\d{3,10})(?!\w)/g;
 const TICKET_BUG = /\b[Bb]ug\s{1,3}#?(\d{3,10})(?!\w)/g;
 
@@ -151,7 +150,7 @@ export function findTicket(text: string, base: number): Ticket | undefined {
       let url = match[0];
       while (/[.,;:!?]$/.test(url)) url = url.slice(0, -1);
       if (!TRACKER_PATH.test(url)) continue;
-      const id = /(\d+|[A-Z][A-Z0-9_]{0,9}-\d+)\/?(?:[?#].*)?$/.exec(url)?.[1] ?? url;
+      const id = lastPathSegment(url) ?? url;
       found.push({ text: url, id, url, span: { start: base + match.index, end: base + match.index + url.length } });
       break;
     }
@@ -159,19 +158,13 @@ export function findTicket(text: string, base: number): Ticket | undefined {
   if (text.includes('-')) {
     TICKET_KEY.lastIndex = 0;
     while ((match = TICKET_KEY.exec(text)) !== null) {
-      if (TICKET_STOP_KEYS.has(match[1]!.replace(/\d+$/, '')) || inUrl(text, match.index)) continue;
+      if (TICKET_STOP_KEYS.has(withoutTrailingDigits(match[1]!)) || inUrl(text, match.index)) continue;
       found.push({ text: match[0], id: match[0], span: { start: base + match.index, end: base + match.index + match[0].length } });
       break;
     }
   }
-  if (text.includes('#')) {
-    TICKET_HASH.lastIndex = 0;
-    while ((match = TICKET_HASH.exec(text)) !== null) {
-      if (inUrl(text, match.index)) continue;
-      found.push({ text: match[0], id: match[2]!, span: { start: base + match.index, end: base + match.index + match[0].length } });
-      break;
-    }
-  }
+  const hash = findHashTicket(text, base);
+  if (hash) found.push(hash);
   if (text.includes('b/')) {
     TICKET_B.lastIndex = 0;
     match = TICKET_B.exec(text);
@@ -184,6 +177,50 @@ export function findTicket(text: string, base: number): Ticket | undefined {
   }
   if (found.length === 0) return undefined;
   return found.reduce((a, b) => (b.span.start < a.span.start ? b : a));
+}
+
+function withoutTrailingDigits(key: string): string {
+  let end = key.length;
+  while (end > 0 && key.charCodeAt(end - 1) >= 48 && key.charCodeAt(end - 1) <= 57) end--;
+  return key.slice(0, end);
+}
+
+/** The issue number or key a tracker URL ends with (`…/issues/89`, `…/browse/OPS-1`), without query or fragment. */
+function lastPathSegment(url: string): string | undefined {
+  const path = url.split(/[?#]/, 1)[0]!.replace(/\/+$/, '');
+  const segment = path.slice(path.lastIndexOf('/') + 1);
+  return /^\d{1,12}$/.test(segment) || /^[A-Z][A-Z0-9_]{0,9}-\d{1,7}$/.test(segment) ? segment : undefined;
+}
+
+const REPO_PART = /[\w.-]/;
+
+/**
+ * `#123` or `owner/repo#123`: found from each `#` outward, so a long run of word characters
+ * is read once rather than from every start. Not inside a URL, a heading mark (`##`), an HTML
+ * entity (`&#38;`) or a word (`C#1`).
+ */
+function findHashTicket(text: string, base: number): Ticket | undefined {
+  for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
+    let end = at + 1;
+    while (end < text.length && end - at <= 7 && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+    if (end === at + 1 || end - at > 8 || (end < text.length && /\w/.test(text.charAt(end)))) continue;
+    let start = at;
+    const before = text.charAt(at - 1);
+    if (before === '&' || before === '#' || before === '/') continue;
+    if (at > 0 && REPO_PART.test(before)) {
+      // owner/repo#123: a repository segment, a slash, an owner segment, each at most 100 long.
+      let i = at;
+      while (i > 0 && at - i < 100 && REPO_PART.test(text.charAt(i - 1))) i--;
+      if (text.charAt(i - 1) !== '/' || i === at) continue;
+      let j = i - 1;
+      while (j > 0 && i - 1 - j < 100 && REPO_PART.test(text.charAt(j - 1))) j--;
+      if (j === i - 1 || (j > 0 && /[\w/@]/.test(text.charAt(j - 1)))) continue;
+      start = j;
+    }
+    if (inUrl(text, start)) continue;
+    return { text: text.slice(start, end), id: text.slice(at + 1, end), span: { start: base + start, end: base + end } };
+  }
+  return undefined;
 }
 
 /** Every ticket in `text`, left to right, without overlaps (for document links). */

@@ -440,7 +440,23 @@ function continuesParagraph(previous: string, next: string): boolean {
   return !/[.!?:;)]$/.test(previous) && previous.length >= 60 && previous.length <= 100;
 }
 
-const TRAILING_FIELDS = /\s*[([](?:[^()[\]]{0,200}?\b(?:owner|assignee|assigned|due|by|deadline|eta|target|ticket|task|bug|status|priority)\b[^()[\]]{0,200})[)\]]\s*\.?\s*$/i;
+const FIELD_WORD = /\b(?:owner|assignee|assigned|due|by|deadline|eta|target|ticket|task|bug|status|priority)\b/i;
+
+/** Where a closing parenthetical of fields starts (`… (owner: bob, due: 2 weeks)`), or -1. */
+function trailingFieldsStart(text: string): number {
+  let stop = text.length;
+  while (stop > 0 && (/\s/.test(text.charAt(stop - 1)) || text.charAt(stop - 1) === '.')) stop--;
+  const trimmed = text.slice(0, stop);
+  const last = trimmed.charAt(trimmed.length - 1);
+  if (last !== ')' && last !== ']') return -1;
+  const open = Math.max(trimmed.lastIndexOf('('), trimmed.lastIndexOf('['));
+  if (open <= 0 || trimmed.length - open > 400) return -1;
+  const inside = trimmed.slice(open + 1, -1);
+  if (/[()[\]]/.test(inside) || !FIELD_WORD.test(inside)) return -1;
+  let start = open;
+  while (start > 0 && /\s/.test(text.charAt(start - 1))) start--;
+  return start;
+}
 
 function finishItem(text: string, builder: Builder, year: number | undefined, day: string | undefined): ActionItem | undefined {
   const first = builder.fieldLines[0]!;
@@ -455,8 +471,8 @@ function finishItem(text: string, builder: Builder, year: number | undefined, da
     lineText = lineText.slice(lead[0].length);
   }
   let actionText = lineText;
-  const trailing = TRAILING_FIELDS.exec(actionText);
-  if (trailing && trailing.index > 0) actionText = actionText.slice(0, trailing.index);
+  const trailing = trailingFieldsStart(actionText);
+  if (trailing > 0) actionText = actionText.slice(0, trailing);
   const value = trimSpan(actionText, textStart);
   if (!value) return undefined;
   const clean = stripMarkup(value.text).replace(/\s+/g, ' ').trim();

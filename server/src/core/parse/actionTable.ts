@@ -67,7 +67,16 @@ export function roleOfTitle(title: string): ColumnRole | undefined {
   return undefined;
 }
 
-const DELIMITER = /^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$/;
+/** `|---|:---:|`: every cell dashes with optional alignment colons. */
+const DELIMITER = {
+  test(line: string): boolean {
+    let body = line.trim();
+    if (body.startsWith('|')) body = body.slice(1);
+    if (body.endsWith('|')) body = body.slice(0, -1);
+    if (body.trim() === '') return false;
+    return body.split('|').every((cell) => /^:?-+:?$/.test(cell.trim()));
+  },
+};
 
 /** Splits a table row into cells on unescaped pipes; `\|` and pipes inside code stay in the cell. */
 export function splitCells(line: RowLine): Cell[] {
@@ -236,7 +245,7 @@ function readRow(
 
 function readHeaderlessRow(line: RowLine, cells: readonly Cell[], year: number | undefined, day: string | undefined, categoryDone: ActionState): Omit<ActionItem, 'table'> | undefined {
   // Without a header nothing says which cell is the action: the first that reads as one (two words or more).
-  const actionCell = cells.find((cell) => !isEmptyValue(cell.text) && /[A-Za-z]{2,}\s+\S*[A-Za-z]/.test(cell.text));
+  const actionCell = cells.find((cell) => !isEmptyValue(cell.text) && cell.text.split(/\s+/).filter((word) => /[A-Za-z]/.test(word)).length >= 2);
   if (!actionCell) return undefined;
   const status = findStatus(line.text, line.start);
   return {
