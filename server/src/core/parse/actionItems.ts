@@ -430,7 +430,7 @@ function endsLikeCategory(text: string): boolean {
 
 /** A category that states its items' state: "(Completed)", "(In Progress)", "Done". */
 function categoryState(text: string): ActionState {
-  const words = /\(([^)]{1,40})\)/.exec(text)?.[1] ?? stripMarkup(text).replace(/:\s*$/, '').trim();
+  const words = /\(([^()]{1,40})\)/.exec(text)?.[1] ?? stripMarkup(text).replace(/:\s*$/, '').trim();
   return /^(?:done|completed?|finished|in progress|planned|open|todo|to do|closed|resolved)$/i.test(words.trim()) ? stateOfStatus(words) : undefined;
 }
 
