@@ -66,8 +66,8 @@ export const codeActionsFeature: Feature = {
           }
         }
       }
-      if (wants(params.context.only, CodeActionKind.RefactorRewrite) || (!params.context.only && params.context.diagnostics.length === 0)) {
-        // The same fixes without a diagnostic, for an item the rules do not report (a done item, a table already complete).
+      if (!params.context.only || params.context.only.some((kind) => CodeActionKind.RefactorRewrite === kind || CodeActionKind.RefactorRewrite.startsWith(`${kind}.`))) {
+        // Rewrites of the action item at the cursor: convert its list to a table, add columns, mark it done.
         for (const fix of service.actionItemActions(served.model, document.offsetAt(params.range.start), served.options)) {
           if (actions.some((action) => action.title === fix.title)) continue;
           actions.push({ title: fix.title, kind: CodeActionKind.RefactorRewrite, edit: toWorkspaceEdit(document, fix.edits) });

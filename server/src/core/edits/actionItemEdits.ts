@@ -159,13 +159,17 @@ export function containerOf(document: PostmortemDocument, item: ActionItem): Act
 }
 
 /**
- * The action-item fixes for `item`: convert its list to a table, add the columns its table
- * lacks, mark it done. None is safe for fix-all: each changes how the author laid the list out
- * or states a fact (done) only the author knows.
+ * The action-item fixes for `item`. On a finding (`code` set) only "mark done", for
+ * `action-item-overdue`: it settles the finding. At the cursor (`code` empty): convert its list
+ * to a table, add the columns its table lacks, mark it done; these rewrite the layout and settle
+ * no finding by themselves, so they are refactorings, not quick fixes. None is safe for fix-all:
+ * each re-lays the author's text or states a fact (done) only the author knows.
  */
 export function actionItemFixes(document: PostmortemDocument, item: ActionItem, options: PostmortemOptions, code: string, findingSpan: Span): QuickFix[] {
   const fixes: QuickFix[] = [];
   const fix = (title: string, edits: readonly SpanEdit[], preferred = false): QuickFix => ({ title, code, findingSpan, edits, preferred, safe: false });
+  const done = markDoneEdit(document, item);
+  if (code !== '') return code === 'action-item-overdue' && done ? [fix('Mark the action item done', [done], true)] : [];
   const container = containerOf(document, item);
   if (container && 'rows' in container) {
     const columns = addMissingColumnsEdits(document, container, options);
@@ -174,7 +178,6 @@ export function actionItemFixes(document: PostmortemDocument, item: ActionItem, 
     const edit = convertListToTableEdit(document, container);
     if (edit) fixes.push(fix(`Convert the ${container.items.length === 1 ? 'action' : `${container.items.length} actions`} to an action table (Action | Owner | Due | Ticket | Status)`, [edit]));
   }
-  const done = markDoneEdit(document, item);
-  if (done) fixes.push(fix('Mark the action item done', [done], code === 'action-item-overdue'));
+  if (done) fixes.push(fix('Mark the action item done', [done]));
   return fixes;
 }
