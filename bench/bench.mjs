@@ -147,7 +147,7 @@ function withActionTable(document) {
     const status = i % 3 === 0 ? 'Done' : 'Open';
     const owner = i % 7 === 0 ? '' : `@owner${i % 13}`;
     const due = i % 5 === 0 ? '' : `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`;
-    return `| Fix item ${i}: add a check so the failure in step ${i} is caught | ${owner} | ${due} | OPS-${1000 + i} | ${status} |`;
+    return `| Add a check for failure ${i} | ${owner} | ${due} | OPS-${1000 + i} | ${status} |`;
   });
   const table = [heading, '', '| Action | Owner | Due | Ticket | Status |', '|---|---|---|---|---|', ...rows, ''].join(lineBreak);
   const text = `${document.text.replace(/\s*$/, '')}${lineBreak}${lineBreak}${table}`;

@@ -64,8 +64,11 @@ export function typeOfWord(word: string): ActionType | undefined {
   return undefined;
 }
 
+const MARKUP = /[*_`~<]/;
+
 /** Removes Markdown emphasis, code ticks and HTML tags, keeping the text. */
 export function stripMarkup(text: string): string {
+  if (!MARKUP.test(text)) return text;
   return text.replace(/<(?!https?:)[^<>]{0,100}>/g, ' ').replace(/[*_`~]+/g, '');
 }
 
@@ -104,6 +107,12 @@ export function isoOf(year: number, month: number, day: number): string {
 export function readDueText(text: string, base: number, documentYear: number | undefined, notBefore: string | undefined): DueDate | undefined {
   const trimmed = trimSpan(text, base);
   if (!trimmed) return undefined;
+  // The common cell, `2024-08-30`, without the general date scan.
+  const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed.text);
+  if (plain) {
+    const [year, month, day] = [Number(plain[1]), Number(plain[2]), Number(plain[3])];
+    return dateExists(year, month, day) ? { text: trimmed.text, span: trimmed.span, iso: trimmed.text } : { text: trimmed.text, span: trimmed.span };
+  }
   const clean = stripMarkup(trimmed.text).trim();
   if (clean === '' || /^(?:n\/?a|none|-+|—|tbd|\?+)$/i.test(clean)) return undefined;
   const dates = findDates(text, base);

@@ -117,8 +117,10 @@ function read(document: PostmortemDocument): ActionItems {
 
 /** The incident's year and day: the stated start, else the first dated timeline entry, else a year in the title. */
 function incidentDate(document: PostmortemDocument): { year?: number; day?: string } {
-  const dates = [document.window.startDate, ...document.timeline.entries.map((entry) => entry.date)];
-  for (const date of dates) {
+  const start = document.window.startDate;
+  if (start?.year !== undefined) return { year: start.year, day: isoOf(start.year, start.month, start.day) };
+  for (const entry of document.timeline.entries) {
+    const date = entry.date;
     if (date?.year !== undefined) return { year: date.year, day: isoOf(date.year, date.month, date.day) };
   }
   const head = document.text.slice(0, 2000);

@@ -113,6 +113,7 @@ export function splitCells(line: RowLine): Cell[] {
 /** Cell text for reading: `<br>` is a line break inside the cell, `\|` a pipe. */
 function cellText(cell: Cell | undefined): string {
   if (!cell) return '';
+  if (!cell.text.includes('<') && !cell.text.includes('\\')) return cell.text;
   return cell.text.replace(/<br\s*\/?>/gi, ' ').replace(/\\\|/g, '|');
 }
 
@@ -180,8 +181,11 @@ function isNobody(text: string): boolean {
 }
 
 function value(cell: Cell | undefined): FieldValue | undefined {
-  if (!cell || isEmptyValue(cellText(cell))) return undefined;
-  return { text: stripMarkup(cellText(cell)).replace(/\s+/g, ' ').trim(), span: cell.span };
+  if (!cell) return undefined;
+  const text = cellText(cell);
+  if (isEmptyValue(text)) return undefined;
+  const clean = stripMarkup(text);
+  return { text: /\s\s|[\t\n]/.test(clean) ? clean.replace(/\s+/g, ' ').trim() : clean.trim(), span: cell.span };
 }
 
 function readRow(

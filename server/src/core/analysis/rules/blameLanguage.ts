@@ -66,14 +66,16 @@ const PERSON_FAULT = /\b([A-Z][a-z]{1,20})['’]s (?:fault|mistake)\b/g;
 const PERSON_NAME_VERB = /\b([A-Z][a-z]{1,20})(?: then)? (?:said|says|thinks|thought|decided|noticed|asked|told|realized|realised|wrote|reported|remembered|believed|assumed|sees|saw|see)\b/g;
 
 interface CompiledList {
-  readonly pattern: RegExp;
+  readonly pattern?: RegExp;
   readonly phrases: readonly BlamePhrase[];
+  readonly possessive?: RegExp;
+  readonly possessivePhrases: readonly BlamePhrase[];
 }
 
 const compiled = new Map<string, CompiledList>();
 
 /** The phrase list under `options` (built-in minus `remove`, plus `add`), compiled once per list. */
-function phraseList(options: PostmortemOptions): CompiledList | undefined {
+function phraseList(options: PostmortemOptions): CompiledList {
   const add = options['review.blameWords.add'];
   const remove = options['review.blameWords.remove'];
   const key = JSON.stringify([add, remove]);
@@ -83,11 +85,17 @@ function phraseList(options: PostmortemOptions): CompiledList | undefined {
       ...PHRASES.filter((phrase) => !remove.includes(phrase.key)),
       ...add.map((word): BlamePhrase => ({ key: word, category: 'custom', pattern: escapeRegExp(word).replace(/\s+/g, '\\s+'), needsPerson: false })),
     ];
-    if (phrases.length === 0) return undefined;
-    // One pass over the text: each phrase is a named alternative, so a match says which phrase it is.
-    // A phrase starts a word, except a possessive ("Sam's fault"), which follows one.
-    const source = phrases.map((phrase) => (/^\[['’]/.test(phrase.pattern) ? `(${phrase.pattern})` : `(?<![\\w'’-])(${phrase.pattern})`)).join('|');
-    list = { pattern: new RegExp(`(?:${source})(?![\\w-])`, 'gi'), phrases };
+    // One pass over the text: each phrase is a capture group, so a match says which phrase it
+    // is. A word boundary (checked again below against apostrophes and hyphens) is cheaper than a
+    // lookbehind per phrase. A possessive ("Sam's fault") follows a word: a pattern of its own.
+    const starting = phrases.filter((phrase) => !/^\[['’]/.test(phrase.pattern));
+    const possessive = phrases.filter((phrase) => /^\[['’]/.test(phrase.pattern));
+    list = {
+      pattern: starting.length > 0 ? new RegExp(`\\b(?:${starting.map((phrase) => `(${phrase.pattern})`).join('|')})(?![\\w-])`, 'gi') : undefined,
+      phrases: starting,
+      possessive: possessive.length > 0 ? new RegExp(`(?:${possessive.map((phrase) => `(${phrase.pattern})`).join('|')})(?![\\w-])`, 'gi') : undefined,
+      possessivePhrases: possessive,
+    };
     if (compiled.size > 20) compiled.clear();
     compiled.set(key, list);
   }
@@ -110,21 +118,33 @@ function escapeRegExp(text: string): string {
 export const checkBlameLanguage: Rule = (document, options) => {
   if (!options['review.blameLanguage']) return [];
   const list = phraseList(options);
-  if (!list) return [];
+  if (list.phrases.length + list.possessivePhrases.length === 0) return [];
   const text = document.text;
   const findings: Finding[] = [];
   let people: Set<string> | undefined;
   const ignored = document.ignoredSpans;
   let ignoredIndex = 0;
-  list.pattern.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = list.pattern.exec(text)) !== null) {
+  const matches: { match: RegExpExecArray; phrase: BlamePhrase }[] = [];
+  for (const [pattern, phrases, wordStart] of [[list.pattern, list.phrases, true], [list.possessive, list.possessivePhrases, false]] as const) {
+    if (!pattern) continue;
+    pattern.lastIndex = 0;
+    let found: RegExpExecArray | null;
+    while ((found = pattern.exec(text)) !== null) {
+      if (found[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      if (wordStart && /['’-]/.test(text.charAt(found.index - 1))) continue;
+      const phrase = phrases[found.slice(1).findIndex((group) => group !== undefined)];
+      if (phrase) matches.push({ match: found, phrase });
+    }
+  }
+  matches.sort((a, b) => a.match.index - b.match.index);
+  for (const { match, phrase } of matches) {
     const start = match.index;
     const end = start + match[0].length;
     while (ignoredIndex < ignored.length && ignored[ignoredIndex]!.end <= start) ignoredIndex++;
     if (ignoredIndex < ignored.length && ignored[ignoredIndex]!.start <= start) continue;
-    const phrase = list.phrases[match.slice(1).findIndex((group) => group !== undefined)];
-    if (!phrase) continue;
     const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
     const before = text.slice(lineStart, start);
     if (isQuoted(before, text, end)) continue;
