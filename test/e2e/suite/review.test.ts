@@ -18,6 +18,21 @@ const convertedList = [
   '| Document the renewal runbook |  |  |  | Open |',
 ];
 
+/**
+ * Puts the fixture back as written, on disk too: a workbench that saves automatically may have
+ * saved an edit before the test could revert it.
+ */
+async function restore(document: vscode.TextDocument, original: string): Promise<void> {
+  const editor = await vscode.window.showTextDocument(document);
+  await editor.edit((edit) => {
+    edit.replace(new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
+    edit.setEndOfLine(vscode.EndOfLine.LF);
+  });
+  await document.save();
+  await revert(document);
+  assert.equal(document.getText(), original, 'the fixture is back as written');
+}
+
 async function diagnosticWithCode(document: vscode.TextDocument, code: string): Promise<vscode.Diagnostic> {
   return waitFor(() => postmortemDiagnostics(document.uri).find((diagnostic) => diagnosticCode(diagnostic) === code), undefined, `the ${code} diagnostic`);
 }
@@ -97,6 +112,7 @@ suite('review of action items', () => {
       const document = await openFixture(FIXTURE);
       await activeExtension();
       const editor = await vscode.window.showTextDocument(document);
+      const original = document.getText();
       try {
         if (eol === 'CRLF') {
           assert.ok(await editor.edit((edit) => edit.setEndOfLine(vscode.EndOfLine.CRLF)));
@@ -129,7 +145,7 @@ suite('review of action items', () => {
           'the overdue warning on the converted row',
         );
       } finally {
-        await revert(document);
+        await restore(document, original);
       }
     });
   }
