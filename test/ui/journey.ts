@@ -267,9 +267,15 @@ const steps: JourneyStep[] = [
 			const { page } = workbench;
 			await page.mouse.move(1, 1);
 			await workbench.openFile(REVIEW_DOCUMENT);
+			// The action items close the document: go to its end, as a reader would.
+			await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+			await page.keyboard.press('Control+End');
+			// Scroll the section to the top, so the hover opens below the item and leaves the lens in view.
+			for (let i = 0; i < 10; i++) await page.keyboard.press('Control+ArrowDown');
 			const lens = page.locator('.editor-instance .monaco-editor .codelens-decoration', { hasText: REVIEW_LENS });
 			await lens.first().waitFor({ timeout: UI_DEADLINE_MS });
 			console.log(`      code lens: ${(await lens.first().innerText()).trim()}`);
+			await readmePicture('action-items-lens.png', await workbench.regionOf(['.part.editor']));
 			const hover = await workbench.waitForHover(
 				(text) => {
 					assert.ok(text.includes('overdue by 27 days'), `hover: ${JSON.stringify(text)}`);
