@@ -140,6 +140,29 @@ for (const entries of sizes) {
 }
 log(`documents in ${workDir}: ${documents.map((d) => `${d.entries} ${d.format} ${(d.bytes / 1024).toFixed(0)} KB`).join(', ')}`);
 
+/** Rows of the action table added to the reference documents, to price the review checks. */
+const actionRows = 200;
+/** The reference document with a corrective-actions section holding an action table of `actionRows` rows. */
+function withActionTable(document) {
+  const lineBreak = document.text.includes('\r\n') ? '\r\n' : '\n';
+  const heading = document.format === 'md' ? '## Action Items' : 'ACTION ITEMS:';
+  const rows = Array.from({ length: actionRows }, (_, i) => {
+    const status = i % 3 === 0 ? 'Done' : 'Open';
+    const owner = i % 7 === 0 ? '' : `@owner${i % 13}`;
+    const due = i % 5 === 0 ? '' : `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`;
+    return `| Add a check for failure ${i} | ${owner} | ${due} | OPS-${1000 + i} | ${status} |`;
+  });
+  const table = [heading, '', '| Action | Owner | Due | Ticket | Status |', '|---|---|---|---|---|', ...rows, ''].join(lineBreak);
+  const text = `${document.text.replace(/\s*$/, '')}${lineBreak}${lineBreak}${table}`;
+  const file = document.file.replace(/(\.postmortem\.\w+)$/, `-actions$1`);
+  writeFileSync(file, text);
+  return { ...document, file, text, bytes: Buffer.byteLength(text), chars: text.length, actionTable: true };
+}
+const reviewPairs = [];
+for (const document of documents.filter((d) => d.entries === referenceEntries)) {
+  reviewPairs.push({ without: document, with: withActionTable(document) });
+}
+
 for (const document of documents) {
   const plan = planFor(document.entries);
   log(`in-process analysis: ${document.entries} entries, ${document.format}`);
@@ -148,6 +171,11 @@ for (const document of documents) {
     log(`anchors: ${document.entries} entries, ${document.format}`);
     document.anchors = await runWorker('anchors', document.file, plan.workerTimeoutMs, document.entries >= 20_000);
   }
+}
+
+for (const pair of reviewPairs) {
+  log(`in-process analysis: ${pair.with.entries} entries, ${pair.with.format}, with a ${actionRows}-item action table`);
+  pair.with.inProcess = await runWorker('analysis', pair.with.file, planFor(pair.with.entries).workerTimeoutMs, false);
 }
 
 let startup;
@@ -201,6 +229,11 @@ function target(description, cases, unit, format = (v) => fmt(v)) {
 }
 
 const ratio = (d) => d.inProcess?.full?.median / d.inProcess?.floor?.median;
+target(
+  `Review: full analysis with a ${actionRows}-item action table <= 1.15x without it (${fmtCount(referenceEntries)} entries)`,
+  reviewPairs.map((pair) => [label(pair.without), pair.with.inProcess?.full?.median / pair.without.inProcess?.full?.median, 1.15]),
+  'x',
+);
 target('Full analysis <= 4x the floor, every size', documents.map((d) => [label(d), ratio(d), 4]), 'x');
 target('Full analysis <= 10x the floor, every size (hard limit)', documents.map((d) => [label(d), ratio(d), 10]), 'x');
 target('Timestamp parsing <= 1 ms per 1,000 timestamps', documents.map((d) => [label(d), d.inProcess?.timestamps?.msPerThousand, 1]), 'ms');
@@ -343,6 +376,11 @@ if (push?.ours && push?.empty) {
 }
 lines.push('');
 lines.push(renderTable());
+for (const pair of reviewPairs) {
+  const without = pair.without.inProcess?.full?.median;
+  const withTable = pair.with.inProcess?.full?.median;
+  lines.push(`Review, ${label(pair.without)} + ${actionRows}-item action table: full analysis ${fmt(withTable)} ms against ${fmt(without)} ms without it (${fmt((withTable / without - 1) * 100)} % more)`);
+}
 lines.push('');
 lines.push('Targets');
 for (const t of targets) {

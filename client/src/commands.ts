@@ -10,6 +10,8 @@ const server = {
   describe: 'postmortem.server.describe',
   insertTimelineEntry: 'postmortem.server.insertTimelineEntry',
   sortTimeline: 'postmortem.server.sortTimeline',
+  // Run by the "Mark done" code lens; vscode-languageclient registers it as a VS Code command.
+  markActionDone: 'postmortem.server.markActionDone',
 } as const;
 
 /** Context keys for `menus.commandPalette` `when` clauses, about the active editor. */

@@ -21,6 +21,7 @@ import { hoverFeature } from './features/hover';
 import { inlayHintsFeature } from './features/inlayHints';
 import { codeLensFeature } from './features/codeLens';
 import { codeActionsFeature } from './features/codeActions';
+import { documentLinksFeature } from './features/documentLinks';
 import { ServedDocuments } from './servedDocuments';
 import { Settings, type SettingsHost } from './settings';
 import { version } from './version';
@@ -39,6 +40,7 @@ const features: readonly Feature[] = [
   codeActionsFeature,
   completionFeature,
   commandsFeature,
+  documentLinksFeature,
 ];
 
 /** What the platform provides; the Node entry point passes `.postmortem.json` discovery. */

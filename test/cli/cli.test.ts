@@ -51,7 +51,7 @@ suite('postmortem CLI', () => {
       const reports = JSON.parse(run.stdout) as Record<string, unknown>[];
       assert.equal(reports.length, 1);
       const report = reports[0]!;
-      assert.deepEqual(Object.keys(report), ['file', 'sections', 'timeline', 'window', 'diagnostics']);
+      assert.deepEqual(Object.keys(report), ['file', 'sections', 'timeline', 'window', 'diagnostics', 'actionItems', 'impact']);
       assert.equal(report.file, plainTextPostmortem);
       const keysOf = (list: unknown): string[][] => (list as Record<string, unknown>[]).map((item) => Object.keys(item));
       for (const keys of keysOf(report.sections)) assert.deepEqual(keys, ['kind', 'title', 'line', 'endLine', 'level']);

@@ -4,6 +4,7 @@ import { createPostmortemService } from '../../server/src/core/service';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { repoRoot } from '../paths';
 import { corpusDocuments, type CorpusDocument } from './corpusRoot';
+import { corpusReviewOptions } from './reviewReport';
 
 /** Where the reviewed report lives; a change to any finding shows up as a diff of this file. */
 export const corpusReportPath = path.join(repoRoot, 'test', 'corpus', 'corpus-report.txt');
@@ -11,7 +12,8 @@ export const corpusReportPath = path.join(repoRoot, 'test', 'corpus', 'corpus-re
 const severityOrder: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 /**
- * Every finding the checker reports, with default options, for the corpus documents:
+ * Every finding the checker reports, with default options (today fixed for overdue action
+ * items, see `reviewReport.ts`), for the corpus documents:
  * a count per code and severity, then one line per finding (`file:line:col severity code
  * message`, positions 1-based in UTF-16 units).
  */
@@ -21,7 +23,7 @@ export function buildCorpusReport(documents: readonly CorpusDocument[] = corpusD
   const lines: string[] = [];
   for (const { name, text } of documents) {
     const index = new LineIndex(text);
-    for (const finding of service.check(service.parse(text))) {
+    for (const finding of service.check(service.parse(text), corpusReviewOptions)) {
       const position = index.positionAt(finding.span.start);
       lines.push(`${name}:${position.line + 1}:${position.character + 1} ${finding.severity} ${finding.code} ${finding.message}`);
       const key = `${finding.code} ${finding.severity}`;

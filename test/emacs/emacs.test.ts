@@ -99,12 +99,24 @@ suite('Emacs (eglot, node dist/server.js --stdio)', function () {
 		assert.equal(session.server_stopped, true);
 	});
 
-	test('Flymake shows exactly one timezone-missing warning, under the word TIMELINE', () => {
+	test('Flymake shows one timezone-missing warning under the word TIMELINE, and notes on the two actions without owner or date', () => {
+		const shown = (session.diagnostics ?? []).map(({ type, code, line, text_covered }) => ({ type, code, line, text_covered }));
 		assert.deepEqual(
-			session.diagnostics?.map(({ type, code, line, text_covered }) => ({ type, code, line, text_covered })),
+			shown.filter((diagnostic) => diagnostic.type !== 'eglot-note'),
 			[{ type: 'eglot-warning', code: 'timezone-missing', line: lineOf('TIMELINE:'), text_covered: 'TIMELINE' }],
 		);
-		assert.match(session.diagnostics![0]!.text, /^postmortem \[timezone-missing\]: The timeline "TIMELINE" gives times \(09:10 and 5 more\) but no time zone/);
+		const note = (code: string, action: string) => ({ type: 'eglot-note', code, line: lineOf(`- ${action}`), text_covered: action });
+		const byPosition = (a: { line: number; code: string }, b: { line: number; code: string }) => a.line - b.line || a.code.localeCompare(b.code);
+		assert.deepEqual(
+			shown.filter((diagnostic) => diagnostic.type === 'eglot-note').sort(byPosition),
+			[
+				note('action-item-due', 'Check configuration keys against production before a rollout.'),
+				note('action-item-owner', 'Check configuration keys against production before a rollout.'),
+				note('action-item-due', 'Alert on worker restarts, not only on queue depth.'),
+				note('action-item-owner', 'Alert on worker restarts, not only on queue depth.'),
+			],
+		);
+		assert.match(session.diagnostics!.find((diagnostic) => diagnostic.code === 'timezone-missing')!.text, /^postmortem \[timezone-missing\]: The timeline "TIMELINE" gives times \(09:10 and 5 more\) but no time zone/);
 	});
 
 	test('documentSymbol nests the six timeline entries, with their times, under TIMELINE', () => {

@@ -113,6 +113,8 @@ async function runSession(files: readonly string[], probes: Probes): Promise<Ses
 const PLAIN_TEXT = 'incident-postmortem.txt';
 const plainTextLines = splitLines(fs.readFileSync(path.join(fixtureWorkspace, PLAIN_TEXT), 'utf8'));
 const ZONE_FIX_TITLE = 'Add "All times in UTC." to the timeline';
+/** Action items; its folder's .postmortem.json fixes today (2024-11-16) for the overdue check. */
+const REVIEW_FILE = 'review/certificate-expiry.postmortem.md';
 
 /** Where a user puts the cursor for K: inside the time of the 9:05 PM entry. */
 function hoverPosition(): { line: number; character: number } {
@@ -127,7 +129,7 @@ suite('Neovim (built-in LSP client, dist/server.js --stdio)', function () {
 	suiteSetup(async () => {
 		requireNeovim();
 		assert.ok(fs.existsSync(serverPath), `${serverPath} is missing: run \`npm run build\` first`);
-		session = await runSession(fixtureNames, {
+		session = await runSession([...fixtureNames, REVIEW_FILE], {
 			hover: { file: PLAIN_TEXT, ...hoverPosition() },
 			codeAction: { file: PLAIN_TEXT, code: 'timezone-missing', title: ZONE_FIX_TITLE },
 		});
@@ -196,6 +198,20 @@ suite('Neovim (built-in LSP client, dist/server.js --stdio)', function () {
 			],
 		);
 		assert.match(pushed[0]!.message, /^The timeline "TIMELINE" gives times \(7:15 PM and 6 more\) but no time zone/);
+	});
+
+	test('review: an overdue action item is pushed as a warning on its due date', () => {
+		const file = session.files[REVIEW_FILE];
+		assert.ok(file?.diagnosticsPublished, `publishDiagnostics arrived for ${REVIEW_FILE}`);
+		const lines = splitLines(fs.readFileSync(path.join(fixtureWorkspace, REVIEW_FILE), 'utf8'));
+		const line = lineStartingWith(lines, '- [ ] Renew certificates', REVIEW_FILE);
+		const character = lines[line]!.indexOf('2024-10-20');
+		const overdue = file.diagnostics.filter((diagnostic) => diagnostic.code === 'action-item-overdue');
+		assert.deepEqual(
+			overdue.map(({ severity, range, source }) => ({ severity, range, source })),
+			[{ severity: 2, range: { start: { line, character }, end: { line, character: character + '2024-10-20'.length } }, source: 'postmortem' }],
+		);
+		assert.match(overdue[0]!.message, /was due on 2024-10-20, 27 days ago, and is still open/);
 	});
 
 	test('incident-postmortem.txt: hover (K) on the 9:05 PM entry says 1 h 50 min since the start', () => {

@@ -19,6 +19,11 @@ function assertValidOptions(options: PostmortemOptions): void {
   assert.equal(typeof options.inlayHints, 'boolean');
   assert.ok(options.defaultTimeZone === undefined || typeof options.defaultTimeZone === 'string');
   for (const value of Object.values(options.severities)) assert.ok(['error', 'warning', 'information', 'hint', 'off'].includes(value));
+  for (const key of ['review.overdue', 'review.requireActionItems', 'review.blameLanguage', 'review.impactQuantified'] as const) assert.equal(typeof options[key], 'boolean');
+  for (const key of ['review.requireOwner', 'review.requireDueDate', 'review.requireTicket'] as const) assert.ok(options[key] === undefined || typeof options[key] === 'boolean');
+  for (const key of ['review.blameWords.add', 'review.blameWords.remove'] as const) assert.ok(options[key].every((phrase) => typeof phrase === 'string' && phrase.length > 0));
+  assert.ok(options['review.today'] === undefined || /^\d{4}-\d{2}-\d{2}$/.test(options['review.today']));
+  assert.ok(options.ticketUrl === undefined || options.ticketUrl.includes('{id}'));
 }
 
 suite('property: configuration robustness', () => {
@@ -52,6 +57,17 @@ suite('property: configuration robustness', () => {
       severities: ['off'],
       inlayHints: 'yes',
       maxDocumentSize: 0,
+      'review.requireOwner': 'yes',
+      'review.requireDueDate': 1,
+      'review.requireTicket': [],
+      'review.overdue': 'no',
+      'review.requireActionItems': null,
+      'review.blameLanguage': 0,
+      'review.blameWords.add': 'human error',
+      'review.blameWords.remove': { phrase: 'careless' },
+      'review.impactQuantified': 'true',
+      'review.today': '2024-02-30',
+      ticketUrl: 'ftp://tracker.example/{id}',
     };
     for (const key of optionKeys) {
       assert.ok(key in wrong, `a wrong value for ${key} is tested`);

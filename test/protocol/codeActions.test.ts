@@ -34,7 +34,7 @@ suite('code actions over the protocol', () => {
   test('announces quick fixes and the fix-all source action', () => {
     const provider = harness.initializeResult!.capabilities.codeActionProvider;
     assert.ok(typeof provider === 'object' && provider.codeActionKinds);
-    assert.deepEqual(provider.codeActionKinds, [CodeActionKind.QuickFix, 'source.fixAll.postmortem']);
+    assert.deepEqual(provider.codeActionKinds, [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, 'source.fixAll.postmortem']);
   });
 
   test('plain-text reference: the zone fix is offered on timezone-missing, and applying it clears the diagnostic', async () => {

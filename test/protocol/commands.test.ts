@@ -49,6 +49,7 @@ suite('workspace/executeCommand', () => {
       'postmortem.server.describe',
       'postmortem.server.insertTimelineEntry',
       'postmortem.server.sortTimeline',
+      'postmortem.server.markActionDone',
     ]);
   });
 

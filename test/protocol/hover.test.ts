@@ -81,9 +81,11 @@ suite('hover, inlay hints and code lens over the protocol', () => {
       ['+0:00', '+0:07', '+0:25', '+0:50', '+1:20', '+1:35', '+1:50'],
     );
     const lenses = await harness.client.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
-    assert.equal(lenses?.length, 1);
+    // The timeline's lens, then the corrective-actions section's.
+    assert.equal(lenses?.length, 2);
     assert.equal(lenses![0]!.range.start.line, timelineLine);
     assert.match(lenses![0]!.command!.title, /^Impact 1 h 50 min · detected T\+0m · resolved T\+1h50m · 7 entries$/);
+    assert.match(lenses![1]!.command!.title, /^\d+ actions · \d+ open · 0 overdue · \d+ without owner$/);
   });
 
   test('inlay hints turned off by the setting', async () => {

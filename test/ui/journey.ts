@@ -43,6 +43,9 @@ const PLAIN_TEXT_DOCUMENT = 'incident-postmortem.txt';
 /** A copy of it named for the `postmortem` language, made when the workspace is copied. */
 const HIGHLIGHTED_DOCUMENT = 'certificate-outage.postmortem.txt';
 const ZONE_FIX_TITLE = 'Add "All times in UTC." to the timeline';
+/** Action items; its folder's .postmortem.json fixes today (2024-11-16), so one item is overdue. */
+const REVIEW_DOCUMENT = 'certificate-expiry.postmortem.md';
+const REVIEW_LENS = '4 actions · 3 open · 1 overdue · 1 without owner';
 
 /** The 1-based line number of the line starting with `prefix` in a fixture, as the Problems view counts. */
 function fixtureLineNumber(fileName: string, prefix: string): number {
@@ -255,6 +258,35 @@ const steps: JourneyStep[] = [
 			);
 			console.log(`      hover: ${hover.replace(/\n/g, ' | ')}`);
 			await readmePicture('hover.png', await workbench.regionOf(['.part.editor']));
+		},
+	},
+	{
+		name: 'the action items: the code lens over the section counts them; hovering the overdue item says by how many days',
+		screenshot: '07b-action-items',
+		async run({ workbench, readmePicture }) {
+			const { page } = workbench;
+			await page.mouse.move(1, 1);
+			await workbench.openFile(REVIEW_DOCUMENT);
+			// The action items close the document: go to its end, as a reader would.
+			await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+			await page.keyboard.press('Control+End');
+			// Scroll the section to the top, so the hover opens below the item and leaves the lens in view.
+			for (let i = 0; i < 10; i++) await page.keyboard.press('Control+ArrowDown');
+			const lens = page.locator('.editor-instance .monaco-editor .codelens-decoration', { hasText: REVIEW_LENS });
+			await lens.first().waitFor({ timeout: UI_DEADLINE_MS });
+			console.log(`      code lens: ${(await lens.first().innerText()).trim()}`);
+			await readmePicture('action-items-lens.png', await workbench.regionOf(['.part.editor']));
+			const hover = await workbench.waitForHover(
+				(text) => {
+					assert.ok(text.includes('overdue by 27 days'), `hover: ${JSON.stringify(text)}`);
+					assert.ok(text.includes('Owner: @kim'), `hover: ${JSON.stringify(text)}`);
+				},
+				'the hover on the overdue action item',
+				() => workbench.hoverText('Renew certificates', '- [ ]'),
+			);
+			console.log(`      hover: ${hover.replace(/\n/g, ' | ')}`);
+			await readmePicture('action-items.png', await workbench.regionOf(['.part.editor']));
+			await page.mouse.move(1, 1);
 		},
 	},
 	{

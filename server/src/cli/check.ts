@@ -24,6 +24,8 @@ export interface CheckArguments {
   readonly failLevel: Severity;
   /** Named files too are checked only when they are postmortems (for hooks that pass every staged file). */
   readonly onlyPostmortems: boolean;
+  /** The date (YYYY-MM-DD) overdue action items are judged against, instead of the clock. */
+  readonly today?: string;
   readonly files: readonly string[];
 }
 
@@ -34,6 +36,7 @@ export function parseCheckArguments(args: readonly string[]): CheckArguments | s
   let dryRun = false;
   let onlyPostmortems = false;
   let config: string | undefined;
+  let today: string | undefined;
   let failLevel: Severity = 'error';
   const files: string[] = [];
   let optionsEnded = false;
@@ -58,6 +61,10 @@ export function parseCheckArguments(args: readonly string[]): CheckArguments | s
       const value = takeValue();
       if (value === undefined || value === '') return '--config needs a file';
       config = value;
+    } else if (name === '--today') {
+      const value = takeValue();
+      if (!value || resolveOptions({ review: { today: value } }).problems.length > 0) return `--today must be a date written YYYY-MM-DD; got ${got(value)}`;
+      today = value;
     } else if (name === '--fail-level') {
       const value = takeValue();
       if (value === undefined || !(severityOrder as readonly string[]).includes(value)) return `--fail-level must be one of ${severityOrder.join(', ')}; got ${got(value)}`;
@@ -75,7 +82,7 @@ export function parseCheckArguments(args: readonly string[]): CheckArguments | s
   if (files.length === 0) return 'no files to check';
   if (dryRun && !fix) return '--dry-run goes with --fix';
   if (fix && !dryRun && files.includes('-')) return '--fix cannot write to standard input; add --dry-run to print the changes as a diff';
-  return { format, fix, dryRun, failLevel, onlyPostmortems, files, ...(config !== undefined ? { config } : {}) };
+  return { format, fix, dryRun, failLevel, onlyPostmortems, files, ...(config !== undefined ? { config } : {}), ...(today !== undefined ? { today } : {}) };
 }
 
 /** The settings for one file: the options and the name patterns that make a file a postmortem. */
@@ -221,8 +228,10 @@ function reportFixes(file: string, fixes: readonly AppliedFix[], io: CliIo, verb
  */
 async function settingsSource(args: CheckArguments, io: CliIo): Promise<((directory: string) => Promise<FileSettings>) | string> {
   const reported = new Set<string>();
+  // --today outranks every file's review.today, as a command-line option does.
+  const withToday = (options: PostmortemOptions): PostmortemOptions => (args.today === undefined ? options : { ...options, 'review.today': args.today });
   const resolve = (config: ProjectConfigFile | undefined): FileSettings => {
-    if (!config) return { options: resolveOptions(undefined).options, fileInclude: resolveFileInclude(undefined).patterns };
+    if (!config) return { options: withToday(resolveOptions(undefined).options), fileInclude: resolveFileInclude(undefined).patterns };
     const firstTime = !reported.has(config.path);
     reported.add(config.path);
     if (config.error !== undefined) {
@@ -234,7 +243,7 @@ async function settingsSource(args: CheckArguments, io: CliIo): Promise<((direct
     if (firstTime) {
       for (const problem of [...resolved.problems, ...include.problems]) io.stderr(`postmortem: warning: ${config.path}: ${problem.message}\n`);
     }
-    return { options: resolved.options, fileInclude: include.patterns };
+    return { options: withToday(resolved.options), fileInclude: include.patterns };
   };
   if (args.config === undefined) return async (directory) => resolve(await io.findProjectConfig(directory));
   const configPath = path.resolve(io.cwd, args.config);

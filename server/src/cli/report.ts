@@ -2,9 +2,10 @@ import type { Finding } from '../core/analysis/findings';
 import { formatClockTime, formatIsoDate } from '../core/format';
 import type { PostmortemDocument } from '../core/model';
 import { LineIndex } from '../core/text/lineIndex';
+import { buildReviewReport, type ReviewReport } from '../core/analysis/reviewReport';
 
 /** One file's result in `--format json`. Lines and columns are 1-based; columns count UTF-16 units. */
-export interface FileReport {
+export interface FileReport extends ReviewReport {
   readonly file: string;
   readonly sections: readonly {
     readonly kind: string;
@@ -108,6 +109,7 @@ export function buildFileReport(file: string, model: PostmortemDocument, finding
         message: finding.message,
       };
     }),
+    ...buildReviewReport(model, index),
   };
 }
 

@@ -26,7 +26,8 @@ Paths (check):
 Options (check):
   --format <format>     ${formatNames.join(', ')} (default text)
                           text    file:line:column: severity code message, one line per problem
-                          json    sections, timeline, incident window and problems of every file
+                          json    sections, timeline, incident window, action items, impact and
+                                  problems of every file
                           sarif   SARIF 2.1.0, for code scanning
                           github  GitHub Actions workflow commands (annotations)
                           gitlab  GitLab Code Quality report
@@ -39,6 +40,8 @@ Options (check):
                         makes the exit status 1 (default error)
   --only-postmortems    skip named files that are not postmortems too (as the pre-commit
                         hook does with the staged files)
+  --today <date>        judge overdue action items as of this date (YYYY-MM-DD) instead of
+                        the clock, so a CI run gives the same result every day
 
 Options (new):
   --template <name>     ${Object.keys(templateNames).join(', ')}

@@ -2,6 +2,7 @@ import type { SectionKind } from './model';
 import type { Severity } from './analysis/findings';
 import { defaultOptions, type PostmortemOptions } from './options';
 import { sectionProfiles, type SectionProfile } from './analysis/profiles';
+import { dateExists } from './parse/actionFields';
 
 /**
  * Turns untrusted configuration (editor settings, a `.postmortem.json` file) into validated
@@ -168,6 +169,43 @@ function validateProfile(value: unknown, fallback: SectionProfile | undefined, n
   return rejected(key, fallback, `"${name}" must be one of none, ${sectionProfiles.join(', ')}, got ${describe(value)}`);
 }
 
+function validateOptionalBoolean(key: string): Validator<boolean | undefined> {
+  return (value, fallback, name) =>
+    value === null ? ok(undefined) : typeof value === 'boolean' ? ok(value) : rejected(key, fallback, `"${name}" must be true, false or null, got ${describe(value)}`);
+}
+
+function validatePhrases(key: string): Validator<readonly string[]> {
+  return (value, fallback, name) => {
+    if (!Array.isArray(value)) return rejected(key, fallback, `"${name}" must be a list of phrases`);
+    const phrases: string[] = [];
+    const problems: ConfigProblem[] = [];
+    for (const item of value) {
+      if (typeof item === 'string' && item.trim() !== '' && item.length <= 100) phrases.push(item.trim().toLowerCase());
+      else problems.push({ key, message: `"${name}" contains ${describe(item)}, which is not a phrase of 1 to 100 characters; ignoring it.` });
+    }
+    return { value: Object.freeze(phrases), problems };
+  };
+}
+
+function validateDay(value: unknown, fallback: string | undefined, name: string): Validated<string | undefined> {
+  const key = 'review.today';
+  if (value === null || value === '') return ok(undefined);
+  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (!match || !dateExists(Number(match[1]), Number(match[2]), Number(match[3]))) {
+    return rejected(key, fallback, `"${name}" must be a date written YYYY-MM-DD, got ${describe(value)}`);
+  }
+  return ok(value as string);
+}
+
+function validateTicketUrl(value: unknown, fallback: string | undefined, name: string): Validated<string | undefined> {
+  const key = 'ticketUrl';
+  if (value === null || value === '') return ok(undefined);
+  if (typeof value !== 'string' || !/^https?:\/\/\S+$/.test(value) || !value.includes('{id}')) {
+    return rejected(key, fallback, `"${name}" must be an http(s) address containing {id}, got ${describe(value)}`);
+  }
+  return ok(value);
+}
+
 /** Every option's validator; the mapped type makes adding an option without a validator a compile error. */
 const optionValidators: { readonly [K in keyof PostmortemOptions]-?: Validator<PostmortemOptions[K]> } = {
   requiredSections: validateRequiredSections,
@@ -177,6 +215,17 @@ const optionValidators: { readonly [K in keyof PostmortemOptions]-?: Validator<P
   severities: validateSeverities,
   inlayHints: validateBoolean('inlayHints'),
   maxDocumentSize: validateNumber('maxDocumentSize', 1, Number.MAX_SAFE_INTEGER, true),
+  'review.requireOwner': validateOptionalBoolean('review.requireOwner'),
+  'review.requireDueDate': validateOptionalBoolean('review.requireDueDate'),
+  'review.requireTicket': validateOptionalBoolean('review.requireTicket'),
+  'review.overdue': validateBoolean('review.overdue'),
+  'review.requireActionItems': validateBoolean('review.requireActionItems'),
+  'review.blameLanguage': validateBoolean('review.blameLanguage'),
+  'review.blameWords.add': validatePhrases('review.blameWords.add'),
+  'review.blameWords.remove': validatePhrases('review.blameWords.remove'),
+  'review.impactQuantified': validateBoolean('review.impactQuantified'),
+  'review.today': validateDay,
+  ticketUrl: validateTicketUrl,
 };
 
 /** The keys {@link resolveOptions} understands, one per {@link PostmortemOptions} field. */
@@ -203,11 +252,12 @@ function readDotted(raw: Record<string, unknown>, dotted: string): unknown {
 const schemaKey = '$schema';
 
 function isKnownKey(key: string, value: unknown): boolean {
-  if ((optionKeys as readonly string[]).includes(key) || nonOptionKeys.includes(key)) return true;
+  const all = [...(optionKeys as readonly string[]), ...nonOptionKeys];
+  if (all.includes(key)) return true;
   if (key === schemaKey) return typeof value === 'string';
-  // Nested form of a dotted key: `files: { include }`, `trace: { server }`.
-  const nested = nonOptionKeys.filter((k) => k.startsWith(`${key}.`)).map((k) => k.slice(key.length + 1));
-  return nested.length > 0 && isRecord(value) && Object.keys(value).every((k) => nested.includes(k));
+  // Nested form of a dotted key: `files: { include }`, `review: { blameWords: { add } }`.
+  const nested = all.filter((k) => k.startsWith(`${key}.`)).map((k) => k.slice(key.length + 1));
+  return nested.length > 0 && isRecord(value) && Object.entries(value).every(([k, v]) => nested.includes(k) || nested.some((n) => n.startsWith(`${k}.`) && isKnownKey(`${key}.${k}`, v)));
 }
 
 /**
@@ -226,7 +276,7 @@ export function resolveOptions(raw: unknown, base: PostmortemOptions = defaultOp
   const problems: ConfigProblem[] = [];
   const options: Record<string, unknown> = { ...base };
   for (const key of optionKeys) {
-    const value = raw[key];
+    const value = readDotted(raw, key);
     if (value === undefined) continue;
     const validate = optionValidators[key] as Validator<unknown>;
     const result = validate(value, base[key], keyPrefix + key);

@@ -8,6 +8,7 @@ import { timeOfDay } from './analysis/meridiem';
 import { quote as quoteSpan } from './analysis/rules/rule';
 import { entryPoint, minutesBetween } from './analysis/timeAxis';
 import { groupTimelineEntries, type TimelineGroup } from './analysis/timelineGroups';
+import { actionItemHover } from './review/actionHover';
 
 /** Hover content for a place in the document: Markdown, and the span it describes. */
 export interface HoverInfo {
@@ -37,7 +38,7 @@ export function getHover(document: PostmortemDocument, offset: number, options: 
   }
   const heading = document.allSections.find((section) => section.kinds.includes('timeline') && within(section.headingSpan, offset));
   if (heading) return headingHover(document, heading, groups);
-  return undefined;
+  return actionItemHover(document, offset, options);
 }
 
 function within(span: Span | undefined, offset: number): boolean {

@@ -21,6 +21,28 @@ export interface PostmortemOptions {
   readonly inlayHints: boolean;
   /** Past this many characters only the outline is computed. */
   readonly maxDocumentSize: number;
+  /** Require an owner on every action item (`action-item-owner`); undefined: the profile decides. */
+  readonly 'review.requireOwner'?: boolean;
+  /** Require a due date on every action item (`action-item-due`); undefined: the profile decides. */
+  readonly 'review.requireDueDate'?: boolean;
+  /** Require a ticket on every action item (`action-item-ticket`); undefined: the profile decides. */
+  readonly 'review.requireTicket'?: boolean;
+  /** Report open action items whose due date has passed (`action-item-overdue`). */
+  readonly 'review.overdue': boolean;
+  /** Report a corrective-actions section that lists no action (`no-action-items`). */
+  readonly 'review.requireActionItems': boolean;
+  /** Report phrases that pin the incident on a person (`blame-language`). */
+  readonly 'review.blameLanguage': boolean;
+  /** Phrases added to the blame list (matched case-insensitively, as whole words). */
+  readonly 'review.blameWords.add': readonly string[];
+  /** Phrases removed from the built-in blame list. */
+  readonly 'review.blameWords.remove': readonly string[];
+  /** Report an impact statement that names who was affected but gives no measure (`impact-unquantified`). */
+  readonly 'review.impactQuantified': boolean;
+  /** The day overdue items are judged against (`YYYY-MM-DD`); undefined: today on the local clock. */
+  readonly 'review.today'?: string;
+  /** Address of a ticket, with `{id}` where the ticket id goes (`https://tracker.example/browse/{id}`); undefined: only URLs are links. */
+  readonly ticketUrl?: string;
 }
 
 export const defaultOptions: PostmortemOptions = Object.freeze({
@@ -31,4 +53,15 @@ export const defaultOptions: PostmortemOptions = Object.freeze({
   severities: Object.freeze({}),
   inlayHints: true,
   maxDocumentSize: 5_000_000,
+  'review.requireOwner': undefined,
+  'review.requireDueDate': undefined,
+  'review.requireTicket': undefined,
+  'review.overdue': true,
+  'review.requireActionItems': true,
+  'review.blameLanguage': true,
+  'review.blameWords.add': Object.freeze([] as string[]),
+  'review.blameWords.remove': Object.freeze([] as string[]),
+  'review.impactQuantified': true,
+  'review.today': undefined,
+  ticketUrl: undefined,
 });

@@ -13,6 +13,12 @@ import { elapsedHints, timelineLenses, type ElapsedHint, type TimelineLens } fro
 import { fixAllEdits, quickFixesFor } from './edits/quickFixes';
 import { sortTimelineEdits } from './edits/sortTimeline';
 import type { QuickFix, SpanEdit } from './edits/textEdits';
+import { readActionItems, type ActionItems } from './parse/actionItems';
+import { actionLenses, type ActionLens } from './review/actionLenses';
+import { ticketLinks, type TicketLink } from './review/ticketLinks';
+import { actionCompletions, type ActionCompletion } from './review/actionCompletion';
+import { actionItemAt } from './review/actionHover';
+import { actionItemFixes, itemStartingAt, markDoneEdit } from './edits/actionItemEdits';
 
 /**
  * The one entry point of the analysis core. Pure: no editor, LSP or Node imports, so the
@@ -52,6 +58,18 @@ export interface PostmortemService {
   fixAll(document: PostmortemDocument, options?: PostmortemOptions): SpanEdit[];
   /** Edits that sort each timeline chronologically, entries moving with their continuation lines. Never throws. */
   sortTimeline(document: PostmortemDocument): SpanEdit[];
+  /** The action items and the sections holding them (see `parse/actionItems.ts`). Never throws. */
+  actionItems(document: PostmortemDocument): ActionItems;
+  /** Code lenses of the review: a summary per action section, "Mark done" per overdue item. Never throws. */
+  actionLenses(document: PostmortemDocument, options?: PostmortemOptions): ActionLens[];
+  /** Links on ticket keys in action sections, through the `ticketUrl` template. Never throws. */
+  ticketLinks(document: PostmortemDocument, options?: PostmortemOptions): TicketLink[];
+  /** The action-item fixes at a UTF-16 offset (convert to a table, add columns, mark done), without a diagnostic. Never throws. */
+  actionItemActions(document: PostmortemDocument, offset: number, options?: PostmortemOptions): QuickFix[];
+  /** Owners and due dates to complete at a UTF-16 offset in an action section. Never throws. */
+  actionCompletions(document: PostmortemDocument, offset: number, options?: PostmortemOptions): ActionCompletion[];
+  /** The edit marking the item whose line starts at `itemStart` done, if it can be marked. Never throws. */
+  markActionDone(document: PostmortemDocument, itemStart: number): SpanEdit | undefined;
 }
 
 /** Runs `compute`, turning an unexpected failure into `fallback`: analysis never takes the server down. */
@@ -111,6 +129,7 @@ export function createPostmortemService(): PostmortemService {
   const findingsInSteps = perModelInSteps((document, options) => guardedSteps<Finding[]>([], checkDocumentInSteps(document, options)));
   const hints = perModel((document, options) => guarded([], () => elapsedHints(document, options)));
   const lenses = perModel((document) => guarded([], () => timelineLenses(document)));
+  const reviewLenses = perModel((document, options) => guarded([], () => actionLenses(document, options)));
   return Object.freeze({
     parse: parsePostmortem,
     parseInSteps: parsePostmortemInSteps,
@@ -140,6 +159,28 @@ export function createPostmortemService(): PostmortemService {
     },
     sortTimeline(document: PostmortemDocument): SpanEdit[] {
       return guarded([], () => sortTimelineEdits(document));
+    },
+    actionItems: readActionItems,
+    actionLenses(document: PostmortemDocument, options: PostmortemOptions = defaultOptions): ActionLens[] {
+      return reviewLenses(document, options);
+    },
+    ticketLinks(document: PostmortemDocument, options: PostmortemOptions = defaultOptions): TicketLink[] {
+      return guarded([], () => ticketLinks(document, options));
+    },
+    actionItemActions(document: PostmortemDocument, offset: number, options: PostmortemOptions = defaultOptions): QuickFix[] {
+      return guarded([], () => {
+        const item = actionItemAt(document, offset);
+        return item ? actionItemFixes(document, item, options, '', item.textSpan) : [];
+      });
+    },
+    actionCompletions(document: PostmortemDocument, offset: number, options: PostmortemOptions = defaultOptions): ActionCompletion[] {
+      return guarded([], () => actionCompletions(document, offset, options));
+    },
+    markActionDone(document: PostmortemDocument, itemStart: number): SpanEdit | undefined {
+      return guarded(undefined, () => {
+        const item = itemStartingAt(document, itemStart);
+        return item ? markDoneEdit(document, item) : undefined;
+      });
     },
   });
 }

@@ -42,7 +42,7 @@ function wants(only: readonly string[] | undefined, kind: string): boolean {
  */
 export const codeActionsFeature: Feature = {
   name: 'codeActions',
-  capabilities: () => ({ codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: false } }),
+  capabilities: () => ({ codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, fixAllKind], resolveProvider: false } }),
   register({ connection, documents, service }) {
     connection.onCodeAction(async (params: CodeActionParams, token): Promise<CodeAction[]> => {
       const served = await documents.get(params.textDocument.uri);
@@ -64,6 +64,13 @@ export const codeActionsFeature: Feature = {
             if (fix.preferred) action.isPreferred = true;
             actions.push(action);
           }
+        }
+      }
+      if (!params.context.only || params.context.only.some((kind) => CodeActionKind.RefactorRewrite === kind || CodeActionKind.RefactorRewrite.startsWith(`${kind}.`))) {
+        // Rewrites of the action item at the cursor: convert its list to a table, add columns, mark it done.
+        for (const fix of service.actionItemActions(served.model, document.offsetAt(params.range.start), served.options)) {
+          if (actions.some((action) => action.title === fix.title)) continue;
+          actions.push({ title: fix.title, kind: CodeActionKind.RefactorRewrite, edit: toWorkspaceEdit(document, fix.edits) });
         }
       }
       if (wants(params.context.only, fixAllKind) && params.context.only) {

@@ -1,8 +1,13 @@
 import { CodeLensRefreshRequest, type CodeLens, type CodeLensParams } from 'vscode-languageserver';
 import { toRange } from '../convert';
 import { throwIfCancelled, type Feature } from '../feature';
+import { ServerCommands } from './commands';
 
-/** A summary above each timeline heading: impact, time to detect/mitigate/resolve, entry count. */
+/**
+ * A summary above each timeline heading (impact, time to detect/mitigate/resolve, entry count)
+ * and each action section (actions, open, overdue, without owner), and "Mark done" above
+ * each overdue action item.
+ */
 export const codeLensFeature: Feature = {
   name: 'codeLens',
   capabilities: () => ({ codeLensProvider: { resolveProvider: false } }),
@@ -11,11 +16,19 @@ export const codeLensFeature: Feature = {
       const served = await documents.get(params.textDocument.uri);
       throwIfCancelled(token);
       if (!served || !served.analyse) return [];
-      return service.timelineLenses(served.model).map((lens) => ({
+      const timeline = service.timelineLenses(served.model).map((lens) => ({
         range: toRange(served.textDocument, lens.span),
         // A lens without an action: an empty command id shows the title as a label.
         command: { title: lens.title, command: '' },
       }));
+      const review = service.actionLenses(served.model, served.options).map((lens) => {
+        const range = toRange(served.textDocument, lens.span);
+        const command = lens.markDone
+          ? { title: lens.title, command: ServerCommands.markActionDone, arguments: [{ uri: params.textDocument.uri, line: range.start.line }] }
+          : { title: lens.title, command: '' };
+        return { range, command };
+      });
+      return [...timeline, ...review];
     });
     onDidChangeSettings(() => {
       if (client.capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);

@@ -29,7 +29,14 @@ export const ServerCommands = Object.freeze({
   insertTimelineEntry: 'postmortem.server.insertTimelineEntry',
   /** `[{ uri }]` -> {@link SortResult}: puts the timeline in time order. */
   sortTimeline: 'postmortem.server.sortTimeline',
+  /** `[{ uri, line }]` -> {@link MarkDoneResult}: marks the action item on that (0-based) line done; the code lens runs it. */
+  markActionDone: 'postmortem.server.markActionDone',
 });
+
+export interface MarkDoneResult {
+  readonly applied: boolean;
+  readonly message?: string;
+}
 
 export type TemplateInfo = Pick<PostmortemSnippet, 'id' | 'prefix' | 'name' | 'description' | 'flavor' | 'body'>;
 
@@ -98,7 +105,7 @@ async function applySpanEdits(connection: Connection, client: ClientProfile, ser
 export const commandsFeature: Feature = {
   name: 'commands',
   capabilities: () => ({ executeCommandProvider: { commands: Object.values(ServerCommands) } }),
-  register({ connection, client, documents }) {
+  register({ connection, client, documents, service }) {
     connection.onExecuteCommand(async (params, token) => {
       switch (params.command) {
         case ServerCommands.templates:
@@ -134,6 +141,20 @@ export const commandsFeature: Feature = {
           if (edits.length === 0) return { applied: false, moved: 0, message: 'The timeline is already in time order.' } satisfies SortResult;
           const applied = await applySpanEdits(connection, client, served, edits, 'Sort timeline');
           return { applied, moved: edits.length, ...(applied ? {} : { message: 'The editor did not apply the edit.' }) } satisfies SortResult;
+        }
+
+        case ServerCommands.markActionDone: {
+          const argument = documentArgument(params);
+          const line = (params.arguments?.[0] as { line?: unknown } | undefined)?.line;
+          const served = argument && (await documents.get(argument.uri));
+          throwIfCancelled(token);
+          if (!served || typeof line !== 'number' || !Number.isInteger(line) || line < 0) return { applied: false, message: 'No action item there.' } satisfies MarkDoneResult;
+          const lineStart = served.textDocument.offsetAt({ line, character: 0 });
+          const item = service.actionItems(served.model).items.find((candidate) => served.textDocument.positionAt(candidate.lineSpan.start).line === line);
+          const edit = item && service.markActionDone(served.model, item.lineSpan.start);
+          if (!edit || lineStart > item.lineSpan.start) return { applied: false, message: 'That action item cannot be marked done.' } satisfies MarkDoneResult;
+          const applied = await applySpanEdits(connection, client, served, [edit], 'Mark action item done');
+          return { applied, ...(applied ? {} : { message: 'The editor did not apply the edit.' }) } satisfies MarkDoneResult;
         }
 
         default:

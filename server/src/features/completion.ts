@@ -15,11 +15,11 @@ const itemKinds: Readonly<Record<PostmortemCompletionKind, CompletionItemKind>> 
   zone: CompletionItemKind.Constant,
 };
 
-/** Missing sections, the next timeline entry and time zones (see `core/completion.ts`). */
+/** Missing sections, the next timeline entry, time zones (see `core/completion.ts`), and owners and due dates in action items. */
 export const completionFeature: Feature = {
   name: 'completion',
   capabilities: () => ({ completionProvider: { resolveProvider: false } }),
-  register({ connection, client, documents }) {
+  register({ connection, client, documents, service }) {
     const completionCapabilities = client.capabilities.textDocument?.completion?.completionItem;
     const snippets = completionCapabilities?.snippetSupport === true;
     const markdown = completionCapabilities?.documentationFormat?.includes(MarkupKind.Markdown) ?? false;
@@ -35,7 +35,19 @@ export const completionFeature: Feature = {
         // The server runs beside the editor, so its clock is the author's.
         clock: { epochMs: now.getTime(), utcOffsetMinutes: -now.getTimezoneOffset() },
       });
-      return items.map((item): CompletionItem => toCompletionItem(item, textDocument, snippets, markdown));
+      const offset = textDocument.offsetAt(params.position);
+      const review = served.analyse ? service.actionCompletions(model, offset, options) : [];
+      return [
+        ...items.map((item): CompletionItem => toCompletionItem(item, textDocument, snippets, markdown)),
+        ...review.map((item): CompletionItem => ({
+          label: item.label,
+          kind: item.kind === 'owner' ? CompletionItemKind.Reference : CompletionItemKind.Value,
+          detail: item.detail,
+          sortText: item.sortText,
+          filterText: item.label,
+          textEdit: { range: toRange(textDocument, item.replace), newText: item.insertText },
+        })),
+      ];
     });
   },
 };

@@ -105,6 +105,61 @@ export const diagnosticCatalog: Readonly<Record<DiagnosticCode, DiagnosticDescri
     defaultSeverity: 'information',
     safeFix: false,
   },
+  'action-item-owner': {
+    summary: 'An open action item has no owner.',
+    description:
+      'An action item (in a corrective-actions section: a table row, task, bullet, numbered line or Task:/Owner: field block) that is not done names no owner: no Owner field or column, @handle or "(owner: name)". Required unless the profile or postmortem.review.requireOwner says otherwise.',
+    help: 'Name the person or team who will see the action through. The light bulb offers to convert a list to an action table with Owner, Due, Ticket and Status columns.',
+    defaultSeverity: 'information',
+    safeFix: false,
+  },
+  'action-item-due': {
+    summary: 'An open action item has no due date.',
+    description:
+      'An action item that is not done gives no due date: no Due field or column, "due 2024-10-20" or "by March 3". Required unless the profile or postmortem.review.requireDueDate says otherwise.',
+    help: 'Give the date the action is due, preferably as YYYY-MM-DD so the overdue check can follow it.',
+    defaultSeverity: 'information',
+    safeFix: false,
+  },
+  'action-item-ticket': {
+    summary: 'An open action item links no ticket.',
+    description:
+      'An action item that is not done links no ticket: no issue URL, key such as JIRA-123, #123 or Ticket column. Reported only when tickets are required (the google-sre and pagerduty profiles, or postmortem.review.requireTicket).',
+    help: 'Link the ticket that tracks the action; postmortem.ticketUrl turns bare keys into links.',
+    defaultSeverity: 'information',
+    safeFix: false,
+  },
+  'action-item-overdue': {
+    summary: 'An action item is past its due date and still open.',
+    description:
+      'An action item whose due date has passed is not marked done. "Today" is the local date, or postmortem.review.today / postmortem check --today when set.',
+    help: 'Finish the action and mark it done (the quick fix and the "Mark done" code lens do it), or move its due date.',
+    defaultSeverity: 'warning',
+    safeFix: false,
+  },
+  'no-action-items': {
+    summary: 'The corrective-actions section lists no action.',
+    description: 'A corrective-actions section is empty or holds only prose paragraphs: nothing that reads as an action item (table row, task, bullet, numbered line or field block).',
+    help: 'List each follow-up action on its own line, with an owner and a due date.',
+    defaultSeverity: 'warning',
+    safeFix: false,
+  },
+  'blame-language': {
+    summary: 'A phrase pins the incident on a person rather than the system.',
+    description:
+      'Blame phrasing: "human error" as a cause, judgement words (careless, negligent), counterfactuals about a person ("the engineer should have checked"), a person as the cause ("X\'s fault") or person-fix remedies ("be more careful"). Code, quotations and negated phrases are not read.',
+    help: 'Ask the systems question instead: what made the action reasonable at the time, and what would have caught it?',
+    defaultSeverity: 'information',
+    safeFix: false,
+  },
+  'impact-unquantified': {
+    summary: 'The impact statement names who was affected but gives no measure.',
+    description:
+      'The impact sections (or the summary\'s impact lines) say users, customers, requests or orders were affected but give no percentage, count, money, error rate, latency or duration.',
+    help: 'Measure the impact: how many users or requests, what share, for how long, at what cost.',
+    defaultSeverity: 'information',
+    safeFix: false,
+  },
 });
 
 /** The description of `code`, or undefined for a code the catalog does not know. */

@@ -100,3 +100,24 @@ export function conventionalOrder(options: PostmortemOptions): readonly SectionK
   }
   return all;
 }
+
+/** What a profile requires of each action item; no profile asks for an owner and a due date. */
+const ACTION_ITEM_REQUIREMENTS: Readonly<Record<SectionProfile | 'none', { readonly owner: boolean; readonly due: boolean; readonly ticket: boolean }>> = {
+  // The assignment asks for a list of concrete tasks, not for owners or tickets.
+  holberton: { owner: false, due: false, ticket: false },
+  // The SRE template's action table: Action Item, Type, Owner, Bug.
+  'google-sre': { owner: true, due: false, ticket: true },
+  // PagerDuty: one ticket per action item, owned by a person.
+  pagerduty: { owner: true, due: false, ticket: true },
+  none: { owner: true, due: true, ticket: false },
+};
+
+/** The action-item fields `options` require: the `review.require*` settings, else the profile's defaults. */
+export function actionItemRequirements(options: PostmortemOptions): { readonly owner: boolean; readonly due: boolean; readonly ticket: boolean } {
+  const defaults = ACTION_ITEM_REQUIREMENTS[options.profile ?? 'none'];
+  return {
+    owner: options['review.requireOwner'] ?? defaults.owner,
+    due: options['review.requireDueDate'] ?? defaults.due,
+    ticket: options['review.requireTicket'] ?? defaults.ticket,
+  };
+}

@@ -17,6 +17,8 @@ import { rewriteDurationEdit } from './rewriteDuration';
 import type { TimelineGroup } from '../analysis/timelineGroups';
 import { groupAt, sortTimelineGroupEdits } from './sortTimeline';
 import { editsOverlap, type QuickFix, type SpanEdit } from './textEdits';
+import { actionItemFixes, itemStartingAt } from './actionItemEdits';
+import type { ActionItemFindingData } from '../analysis/actionReview';
 import { editsRemoveFinding, findingsAfterEdits, mapSpan } from './verifyFix';
 
 /**
@@ -87,6 +89,14 @@ function computeQuickFixes(document: PostmortemDocument, finding: Finding, optio
       const title = templateSectionFor(data.kind, options).title;
       const edit = verifiedSectionInsertion(document, data.kind, options);
       return edit ? [fix(`Add a "${title}" section (${kindName(data.kind)})`, [edit], true, false)] : [];
+    }
+    case DiagnosticCodes.actionItemOwner:
+    case DiagnosticCodes.actionItemDue:
+    case DiagnosticCodes.actionItemTicket:
+    case DiagnosticCodes.actionItemOverdue: {
+      const data = finding.data as ActionItemFindingData | undefined;
+      const item = data ? itemStartingAt(document, data.itemStart) : undefined;
+      return item ? actionItemFixes(document, item, options, finding.code, finding.span) : [];
     }
     default:
       return [];

@@ -5,6 +5,7 @@ import { postmortemTemplates, type PostmortemSnippet } from '../../../../server/
 import { expandSnippet, parseSnippet, snippetTabStops, snippetTimeVariables } from '../../../../server/src/core/authoring/snippetSyntax';
 import { completePostmortem } from '../../../../server/src/core/completion';
 import { createPostmortemService } from '../../../../server/src/core/service';
+import { resolveOptions } from '../../../../server/src/core/config';
 import type { SectionKind } from '../../../../server/src/core/model';
 import { fixturesDirectory } from '../../../paths';
 
@@ -28,6 +29,7 @@ interface TemplateValues {
 const values = JSON.parse(fs.readFileSync(path.join(fixturesDirectory, 'templates', 'values.json'), 'utf8')) as TemplateValues;
 
 const service = createPostmortemService();
+const writtenOn = resolveOptions({ review: { today: '2024-08-15' } }).options;
 
 function buildTemplateFixture(template: PostmortemSnippet): string {
   const typed = values.tabStops[template.id]!;
@@ -79,7 +81,8 @@ suite('documents written from the templates', () => {
       assert.ok(entries.every((e) => e.time && e.zone && e.text.length > 10), 'every entry has a time, a zone and a description');
       const minutes = entries.map((e) => e.minutes!);
       assert.deepEqual(minutes, [...minutes].sort((a, b) => a - b), 'in time order');
-      const findings = service.check(document).filter((f) => f.severity === 'error' || f.severity === 'warning');
+      // Judged on the day the templates were filled in: their action items fall due in the weeks after.
+      const findings = service.check(document, writtenOn).filter((f) => f.severity === 'error' || f.severity === 'warning');
       assert.deepEqual(findings.map((f) => `${f.code}: ${f.message}`), []);
     });
   }

@@ -1,4 +1,11 @@
+import { checkActionItemDue } from './actionItemDue';
+import { checkActionItemOverdue } from './actionItemOverdue';
+import { checkActionItemOwner } from './actionItemOwner';
+import { checkActionItemTicket } from './actionItemTicket';
 import { checkAmbiguousDate } from './ambiguousDate';
+import { checkBlameLanguage } from './blameLanguage';
+import { checkImpactUnquantified } from './impactUnquantified';
+import { checkNoActionItems } from './noActionItems';
 import { checkDuplicateSection } from './duplicateSection';
 import { checkDurationMismatch } from './durationMismatch';
 import { checkEmptySection } from './emptySection';
@@ -24,4 +31,11 @@ export const rules: readonly { readonly code: DiagnosticCode; readonly check: Ru
   { code: DiagnosticCodes.missingSection, check: checkMissingSection },
   { code: DiagnosticCodes.emptySection, check: checkEmptySection },
   { code: DiagnosticCodes.duplicateSection, check: checkDuplicateSection },
+  { code: DiagnosticCodes.actionItemOverdue, check: checkActionItemOverdue },
+  { code: DiagnosticCodes.actionItemOwner, check: checkActionItemOwner },
+  { code: DiagnosticCodes.actionItemDue, check: checkActionItemDue },
+  { code: DiagnosticCodes.actionItemTicket, check: checkActionItemTicket },
+  { code: DiagnosticCodes.noActionItems, check: checkNoActionItems },
+  { code: DiagnosticCodes.blameLanguage, check: checkBlameLanguage },
+  { code: DiagnosticCodes.impactUnquantified, check: checkImpactUnquantified },
 ]);

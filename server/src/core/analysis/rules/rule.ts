@@ -18,6 +18,13 @@ export const DiagnosticCodes = Object.freeze({
   emptySection: 'empty-section',
   duplicateSection: 'duplicate-section',
   ambiguousDate: 'ambiguous-date',
+  actionItemOwner: 'action-item-owner',
+  actionItemDue: 'action-item-due',
+  actionItemTicket: 'action-item-ticket',
+  actionItemOverdue: 'action-item-overdue',
+  noActionItems: 'no-action-items',
+  blameLanguage: 'blame-language',
+  impactUnquantified: 'impact-unquantified',
 } as const);
 
 export type DiagnosticCode = (typeof DiagnosticCodes)[keyof typeof DiagnosticCodes];
