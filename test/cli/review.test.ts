@@ -1,20 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { fixturesDirectory, repoRoot } from '../paths';
-
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), ...args], { cwd: repoRoot });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end('');
-  });
-}
+import { fixturesDirectory } from '../paths';
+import { runCli } from './runCli';
 
 const taskList = path.join(fixturesDirectory, 'review', 'task-list.md');
 const kehoe = path.join(fixturesDirectory, 'review', 'table-kehoe.md');
