@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // The one test command (`npm test`): builds once, then runs every layer in order - unit, property,
 // security (ReDoS, executed/fetched code), protocol, CLI, grammar, Neovim, VS Code extension host
-// (code-server), the UI journey and the packaged .vsix contents - streaming each layer's own output. Every layer runs even after a failure, so one run shows every count; the
+// (code-server), the same in VS Code for the Web (and its UI leg), the UI journey and the packaged .vsix contents - streaming each layer's own output. Every layer runs even after a failure, so one run shows every count; the
 // exit code is non-zero when any layer failed. Ends with a table and one `N passed, N failed` line.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const layers = ['unit', 'property', 'security', 'protocol', 'cli', 'grammar', 'nvim', 'e2e', 'ui', 'package'];
+const layers = ['unit', 'property', 'security', 'protocol', 'cli', 'grammar', 'nvim', 'e2e', 'web', 'ui', 'package'];
 
 /** Runs `npm run <script>`, echoing its output, and returns the exit code and the text. */
 function run(script) {
