@@ -17,6 +17,9 @@ const BASE_USER_SETTINGS = {
 	'update.mode': 'none',
 	'telemetry.telemetryLevel': 'off',
 	'editor.hover.delay': 300,
+	// The web workbench saves edits a second after typing stops by default; the tests revert their
+	// edits to the fixture as written, which a save in between (a slow machine) would defeat.
+	'files.autoSave': 'off',
 };
 
 /** Chromium flags for a closed network: without them it keeps trying to reach Google's hosts. */

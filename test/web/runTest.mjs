@@ -25,7 +25,7 @@ export const desktopOnly = {
 };
 
 /** Workbench chatter that says nothing about the tests. */
-const NOISE = [/^\[Extension Host\] /, /^\[Service Worker\]/, /^Ignoring fetching additional builtin extensions/, /^Unable to read file '.*\.vscode\//, /^Updating additional builtin extensions cache/, /^\s+at .*workbench\.web\.main\.js/];
+const NOISE = [/^\[Extension Host\] /, /^\[Service Worker\]/, /^Ignoring fetching additional builtin extensions/, /^Unable to read file '[^']*' \((?:Canceled|CodeExpectedError: ENOPRO)/, /^Updating additional builtin extensions cache/, /^\s+at .*workbench\.web\.main\.js/];
 
 /**
  * mocha's browser build is a UMD script inside an ES module package: given its own `module`, it

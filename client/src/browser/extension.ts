@@ -52,7 +52,7 @@ let worker: Worker | undefined;
 /**
  * Starts a fresh worker for every (re)start of the client. When a worker ends, the reader reports
  * the connection closed and vscode-languageclient's error handler restarts the server, as it
- * does for a Node server: up to five times in three minutes.
+ * does for a Node server: up to four times within three minutes.
  */
 function startWorker(script: vscode.Uri): MessageTransports {
   worker?.terminate();
