@@ -8,7 +8,7 @@ import type * as CodeServerModule from '../e2e/codeServer.mjs' with { 'resolutio
 import type * as ProvisionModule from '../e2e/provision.mjs' with { 'resolution-mode': 'import' };
 import type * as WebWorkbenchModule from '../web/webWorkbench.mjs' with { 'resolution-mode': 'import' };
 import { waitFor } from '../e2e/waitFor';
-import { expected, labelShowsTime, plainHeading } from '../fixtures/expectations';
+import { expected, labelShowsTime, lineStartingWith, plainHeading, splitLines } from '../fixtures/expectations';
 import { fixtureWorkspace, repoRoot } from '../fixtures/fixturePaths';
 import { UI_DEADLINE_MS, Workbench } from './workbench';
 
@@ -72,12 +72,33 @@ class ServerWorkers {
 		return next.name;
 	}
 
-	/** Runs `expression` inside the worker, as typed into its DevTools console. */
+	/**
+	 * Runs `expression` inside the worker, as typed into its DevTools console, and waits for its
+	 * answer (or for the worker to go, for an expression that ends it) before detaching.
+	 */
 	async evaluate(targetId: string, expression: string): Promise<void> {
 		const { sessionId } = await this.#cdp.send('Target.attachToTarget', { targetId, flatten: false });
-		const message = JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression } });
-		await this.#cdp.send('Target.sendMessageToTarget', { sessionId, message });
-		await this.#cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+		let onMessage: ((event: { sessionId?: string; message: string }) => void) | undefined;
+		let onDetached: ((event: { sessionId?: string }) => void) | undefined;
+		const answered = new Promise<void>((resolve) => {
+			onMessage = (event) => {
+				if (event.sessionId === sessionId && (JSON.parse(event.message) as { id?: number }).id === 1) resolve();
+			};
+			onDetached = (event) => {
+				if (event.sessionId === sessionId) resolve();
+			};
+			this.#cdp.on('Target.receivedMessageFromTarget', onMessage);
+			this.#cdp.on('Target.detachedFromTarget', onDetached);
+		});
+		try {
+			const message = JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression } });
+			await this.#cdp.send('Target.sendMessageToTarget', { sessionId, message });
+			await waitFor(() => Promise.race([answered.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 1000))]), UI_DEADLINE_MS, `the worker to run ${expression}`);
+		} finally {
+			this.#cdp.off('Target.receivedMessageFromTarget', onMessage!);
+			this.#cdp.off('Target.detachedFromTarget', onDetached!);
+			await this.#cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+		}
 	}
 }
 
@@ -128,13 +149,23 @@ async function problemsShowWarning(workbench: Workbench): Promise<string[]> {
 	);
 }
 
+/** The 1-based line of the section after the timeline, in the fixture as written. */
+const NEXT_SECTION_LINE = lineStartingWith(splitLines(fs.readFileSync(path.join(fixtureWorkspace, DOCUMENT), 'utf8')), 'ROOT CAUSE AND RESOLUTION:', DOCUMENT) + 1;
+let entriesAdded = 0;
+
 /** Types a new last timeline entry at `time` (`11:5x PM`) above the next section, as an author adds one. */
 async function addEntry(workbench: Workbench, time: string, what: string): Promise<void> {
 	const page = workbench.page;
-	await workbench.clickText('ROOT CAUSE AND RESOLUTION:');
-	await page.keyboard.press('Home');
+	// Ctrl+G: go to the line, which starts the next section, whether or not it is on screen.
+	await page.keyboard.press('Control+G');
+	const input = page.locator('.quick-input-widget .quick-input-box input');
+	await input.waitFor({ timeout: UI_DEADLINE_MS });
+	await input.fill(`:${NEXT_SECTION_LINE + entriesAdded}`);
+	await page.keyboard.press('Enter');
+	await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_DEADLINE_MS });
 	await page.keyboard.type(`${time}: ${what}`);
 	await page.keyboard.press('Enter');
+	entriesAdded++;
 }
 
 interface WebJourneyStep {
@@ -163,6 +194,8 @@ const steps: WebJourneyStep[] = [
 			await openFromExplorer(workbench, DOCUMENT);
 			await workbench.runCommand('Explorer: Focus on Outline View');
 			await workbench.collapseView('.explorer-folders-view');
+			// Wide enough for the Outline to show each entry's time beside its text.
+			await workbench.resizeSideBar(560);
 			const rows = await outlineShowsDocument(workbench);
 			console.log(`      Outline rows:\n${rows.map((row) => `        | ${row}`).join('\n')}`);
 			await workbench.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
@@ -171,6 +204,8 @@ const steps: WebJourneyStep[] = [
 			await workbench.page.locator('.squiggly-warning').first().waitFor({ timeout: UI_DEADLINE_MS });
 			const { name } = await workers.live();
 			console.log(`      server worker: ${name}`);
+			// Back to the editor, as a reader would, so the Problems row is not drawn selected.
+			await workbench.clickText('Duration:');
 			await workbench.page.mouse.move(1, 1);
 			await readmePicture(README_PICTURE);
 		},
