@@ -8,7 +8,7 @@ import type * as CodeServerModule from '../e2e/codeServer.mjs' with { 'resolutio
 import type * as ProvisionModule from '../e2e/provision.mjs' with { 'resolution-mode': 'import' };
 import type * as WebWorkbenchModule from '../web/webWorkbench.mjs' with { 'resolution-mode': 'import' };
 import { waitFor } from '../e2e/waitFor';
-import { expected, labelShowsTime, lineStartingWith, plainHeading, splitLines } from '../fixtures/expectations';
+import { expected, labelShowsTime, lineStartingWith, plainHeading, splitLines, twelveHourClock } from '../fixtures/expectations';
 import { fixtureWorkspace, repoRoot } from '../fixtures/fixturePaths';
 import { UI_DEADLINE_MS, Workbench } from './workbench';
 
@@ -168,6 +168,24 @@ async function addEntry(workbench: Workbench, time: string, what: string): Promi
 	entriesAdded++;
 }
 
+const typedTimes: string[] = [];
+
+/**
+ * Ends the live server worker by running `expression` in it, waits for the client to start a
+ * new one, then types a timeline entry (`time` in 24-hour form) and waits for the Outline to show it and for Problems to
+ * list the warning again: answers only the new worker can give.
+ */
+async function endServerWorker({ workbench, workers }: WebJourneyContext, expression: string, entry: { time: string; what: string }): Promise<void> {
+	const { targetId, name } = await workers.live();
+	await workers.evaluate(targetId, expression);
+	const next = await workers.replacementOf(name);
+	console.log(`      ${name} ended; now ${next}`);
+	await addEntry(workbench, twelveHourClock(entry.time), entry.what);
+	typedTimes.push(entry.time);
+	await outlineShowsDocument(workbench, typedTimes);
+	await problemsShowWarning(workbench);
+}
+
 interface WebJourneyStep {
 	name: string;
 	screenshot: string;
@@ -213,29 +231,13 @@ const steps: WebJourneyStep[] = [
 	{
 		name: 'the server worker is terminated: the client starts a new one, which outlines the next edit',
 		screenshot: '03-worker-terminated',
-		async run({ workbench, workers }) {
-			const { targetId, name } = await workers.live();
-			// `close()` from inside ends the worker as `terminate()` from outside does: no goodbye.
-			await workers.evaluate(targetId, 'self.close()');
-			const next = await workers.replacementOf(name);
-			console.log(`      ${name} ended; now ${next}`);
-			await addEntry(workbench, '11:50 PM', 'Status page updated');
-			await outlineShowsDocument(workbench, ['23:50']);
-			await problemsShowWarning(workbench);
-		},
+		// `close()` from inside ends the worker as `terminate()` from outside does: no goodbye.
+		run: (context) => endServerWorker(context, 'self.close()', { time: '23:50', what: 'Status page updated' }),
 	},
 	{
 		name: 'an uncaught error in the server worker ends it: the client starts a new one, which outlines the next edit',
 		screenshot: '04-worker-crashed',
-		async run({ workbench, workers }) {
-			const { targetId, name } = await workers.live();
-			await workers.evaluate(targetId, "setTimeout(() => { throw new Error('an error nothing catches'); }, 0)");
-			const next = await workers.replacementOf(name);
-			console.log(`      ${name} ended; now ${next}`);
-			await addEntry(workbench, '11:55 PM', 'All clear given');
-			await outlineShowsDocument(workbench, ['23:50', '23:55']);
-			await problemsShowWarning(workbench);
-		},
+		run: (context) => endServerWorker(context, "setTimeout(() => { throw new Error('an error nothing catches'); }, 0)", { time: '23:55', what: 'All clear given' }),
 	},
 ];
 

@@ -10,8 +10,7 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { format } from 'node:util';
-import { exitGuard, launchChromium } from '../e2e/codeServer.mjs';
+import { exitGuard, launchChromium, relaySuite } from '../e2e/codeServer.mjs';
 import { ProvisionError, requireChromium } from '../e2e/provision.mjs';
 import { repoRoot, startWebServer } from './webWorkbench.mjs';
 
@@ -100,14 +99,7 @@ async function main() {
 		const chromium = await launchChromium(chromiumPath);
 		guard.onCleanup(() => chromium.close());
 		const page = await chromium.browser.newPage();
-		let resolveExit;
-		const suiteExit = new Promise((resolve) => (resolveExit = resolve));
-		await page.exposeFunction('codeAutomationLog', (level, message) => {
-			const text = Array.isArray(message) ? format(...message) : String(message);
-			if (NOISE.some((pattern) => pattern.test(text))) return;
-			(level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${text}\n`);
-		});
-		await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
+		const { exited: suiteExit } = await relaySuite(page, { noise: NOISE });
 		page.on('crash', () => void guard.finish(1, 'web: the workbench page crashed'));
 		await page.goto(server.url);
 		await guard.finish(await suiteExit);
