@@ -24,7 +24,7 @@ const documentSelector: DocumentSelector = ['postmortem', 'markdown', 'plaintext
 export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
 
 /** What the desktop and the browser entry points share: the options, the commands, `.postmortem.json`. */
-export async function startClient(context: vscode.ExtensionContext, create: ClientFactory, options: Partial<LanguageClientOptions> = {}): Promise<BaseLanguageClient> {
+export async function startClient(context: vscode.ExtensionContext, create: ClientFactory): Promise<BaseLanguageClient> {
   const client = create('postmortem', 'Postmortem', {
     documentSelector,
     initializationOptions: {
@@ -35,7 +35,6 @@ export async function startClient(context: vscode.ExtensionContext, create: Clie
     },
     // The server pulls settings itself; this tells it when to pull again.
     synchronize: { configurationSection: 'postmortem' },
-    ...options,
   });
   client.onRequest(projectConfigMethod, ({ uri }: { uri: string }) => findProjectConfig(uri));
   await client.start();

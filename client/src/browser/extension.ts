@@ -66,19 +66,20 @@ function startWorker(script: vscode.Uri): MessageTransports {
  * (server/src/browser/main.ts), and its end restarts the server; the library's default would
  * instead stop the client for good at an error event, which carries no message count.
  */
-function restartWhenEnded(): ErrorHandler {
+function restartWhenEnded(client: () => BaseLanguageClient): ErrorHandler {
   let restarts: ErrorHandler | undefined;
   return {
     // Handled: the restart that follows is what the user needs to know of, not the error event.
     error: () => ({ action: ErrorAction.Continue, handled: true }),
-    closed: () => (restarts ??= client!.createDefaultErrorHandler()).closed(),
+    closed: () => (restarts ??= client().createDefaultErrorHandler()).closed(),
   };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js');
-  client = await startClient(context, (id, name, options) => new LanguageClient(id, name, async () => startWorker(script), options), {
-    errorHandler: restartWhenEnded(),
+  client = await startClient(context, (id, name, options) => {
+    const created: BaseLanguageClient = new LanguageClient(id, name, async () => startWorker(script), { ...options, errorHandler: restartWhenEnded(() => created) });
+    return created;
   });
 }
 
