@@ -9,7 +9,11 @@ import { gzipSync } from 'node:zlib';
 
 const watch = process.argv.includes('--watch');
 const dev = watch || process.argv.includes('--dev');
-const { version } = JSON.parse(await readFile(new URL('./package.json', import.meta.url), 'utf8'));
+const { version, repository } = JSON.parse(await readFile(new URL('./package.json', import.meta.url), 'utf8'));
+// The repository's web address (the CLI's SARIF links to the diagnostics doc there): `repository.url` without `git+` and `.git`.
+const repositoryUrl = String((typeof repository === 'string' ? repository : repository?.url) ?? '')
+  .replace(/^git\+/, '')
+  .replace(/\.git$/, '');
 
 /** @type {esbuild.BuildOptions} */
 const common = {
@@ -23,7 +27,7 @@ const common = {
   // the analysis creates closures in its inner loops; it cost the server a quarter of its time.
   keepNames: false,
   logLevel: 'warning',
-  define: { POSTMORTEM_VERSION: JSON.stringify(version) },
+  define: { POSTMORTEM_VERSION: JSON.stringify(version), POSTMORTEM_REPOSITORY: JSON.stringify(repositoryUrl) },
 };
 
 const shebang = { js: '#!/usr/bin/env node' };

@@ -6,12 +6,15 @@
 //                        [--no-lsp] [--no-anchors] [--quick]
 //
 // Expects a build (`npm run build`: out/ for the in-process figures, dist/server.js for LSP).
+// Documents come from ../shared/bench/gen-postmortem.mjs when it exists, else from the project's
+// bench/generate.mjs (POSTMORTEM_GENERATOR overrides both); the header line names the one used.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { generatorLabel, generatorPath } from './generatorPath.mjs';
 import { measureDocument, measurePush, measureStartup } from './lsp-session.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -29,7 +32,7 @@ const seed = Number(option('seed', '1'));
 const quick = flag('quick');
 const runLsp = !flag('no-lsp');
 const runAnchors = !flag('no-anchors');
-const generator = process.env.POSTMORTEM_GENERATOR ?? resolve(repoRoot, '../shared/bench/gen-postmortem.mjs');
+const generator = generatorPath;
 const serverScript = join(repoRoot, 'dist/server.js');
 const emptyServerScript = join(benchDir, 'empty-server.cjs');
 /** The reference size for latency targets: a 198 KB postmortem, a long but real one. */
@@ -330,7 +333,7 @@ function renderTable() {
 }
 
 const lines = [];
-lines.push(`Postmortem benchmark: node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, seed ${seed}, commit ${gitDescription()}, load ${loadBefore.toFixed(1)} -> ${loadavg()[0].toFixed(1)}${quick ? ', --quick' : ''}`);
+lines.push(`Postmortem benchmark: node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, seed ${seed}, generator ${generatorLabel}, commit ${gitDescription()}, load ${loadBefore.toFixed(1)} -> ${loadavg()[0].toFixed(1)}${quick ? ', --quick' : ''}`);
 if (startup) lines.push(`Startup, spawn -> initialize (median of ${startup.ours.samples.length}): ours ${fmt(startup.ours.median)} ms, empty server ${fmt(startup.empty.median)} ms`);
 if (push?.ours && push?.empty) {
   lines.push(

@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { generatorPath } from './generatorPath.mjs';
 import { median } from './stats.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,7 +37,7 @@ const intervalMicros = Number(option('interval', '50'));
 const profileSeconds = Number(option('seconds', '3'));
 const top = Number(option('top', '20'));
 const writeTo = option('write', undefined);
-const generator = process.env.POSTMORTEM_GENERATOR ?? resolve(repoRoot, '../shared/bench/gen-postmortem.mjs');
+const generator = generatorPath;
 
 // --- the parser, bundled from source with a source map back to the .ts files ------------------
 const buildDir = mkdtempSync(join(tmpdir(), 'postmortem-profile-'));

@@ -18,8 +18,8 @@ const BASE_USER_SETTINGS = {
 	'update.mode': 'none',
 	'telemetry.telemetryLevel': 'off',
 	'editor.hover.delay': 300,
-	// The web workbench saves edits a second after typing stops by default; the tests revert their
-	// edits to the fixture as written, which a save in between (a slow machine) would defeat.
+	// The web workbench saves after a 1 s delay by default. Tests edit fixtures and revert them;
+	// on a loaded machine a save could land in between and leak the edit into later tests.
 	'files.autoSave': 'off',
 };
 

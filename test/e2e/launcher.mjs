@@ -8,7 +8,8 @@
 //
 // Other VS Code flags (--no-sandbox, --disable-gpu-sandbox, --skip-welcome, ...) are accepted and
 // ignored. Environment: POSTMORTEM_CHROMIUM (browser), POSTMORTEM_E2E_TIMEOUT_MS (whole run,
-// default 300000), POSTMORTEM_E2E_VERBOSE=1 (relay code-server's own log as it happens).
+// default 600000: the suite takes about 4 minutes on a busy 2-core machine),
+// POSTMORTEM_E2E_VERBOSE=1 (relay code-server's own log as it happens).
 
 import { ProvisionError, ensureCodeServer, requireChromium } from './provision.mjs';
 import { exitGuard, relaySuite, spawnCodeServer, launchChromium } from './codeServer.mjs';
@@ -69,7 +70,7 @@ function workbenchTestUrl(origin, options) {
 
 async function main() {
 	const options = parseLauncherArgs(process.argv.slice(2));
-	const timeoutMs = Number(process.env.POSTMORTEM_E2E_TIMEOUT_MS || 300_000);
+	const timeoutMs = Number(process.env.POSTMORTEM_E2E_TIMEOUT_MS || 600_000);
 	const verbose = process.env.POSTMORTEM_E2E_VERBOSE === '1';
 	const chromiumPath = requireChromium();
 	const codeServerEntry = ensureCodeServer({ log: (line) => console.error(line) }).entry;
@@ -93,6 +94,10 @@ async function main() {
 			userDataDir,
 			extensionsDir,
 			target: options.target,
+			// Tests edit fixtures and revert them. VS Code for the Web saves after a delay by default,
+			// so on a slow machine an edit made half-way through a test could reach the disk and a
+			// later revert would restore it instead of the fixture.
+			settings: { 'files.autoSave': 'off' },
 			onOutput: verbose ? (text) => process.stderr.write(text) : undefined,
 		});
 		guard.onCleanup(() => server.stop());

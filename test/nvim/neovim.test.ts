@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { expected, fixtureNames, labelShowsTime, lineStartingWith, locateTimeline, splitLines } from '../fixtures/expectations';
 import { fixtureWorkspace, repoRoot } from '../fixtures/fixturePaths';
+import { runHeadlessEditor } from '../fixtures/headlessEditor';
 
 /** What test/nvim/lsp-session.lua writes. */
 interface SessionResult {
@@ -81,60 +82,43 @@ function requireNeovim(): string {
 	return version[0];
 }
 
-/**
- * Runs the Lua session on a copy of the fixture workspace (it edits a buffer) in its own process
- * group; the group is killed however the run ends.
- */
+/** Runs the Lua session on a copy of the fixture workspace (it edits a buffer). */
 async function runSession(files: readonly string[], probes: Probes): Promise<SessionResult> {
 	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-nvim-'));
 	const resultPath = path.join(scratch, 'result.json');
 	const workspace = path.join(scratch, 'workspace');
 	fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
-	const nvim = spawn('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${sessionScript}`], {
-		cwd: workspace,
-		detached: true,
-		stdio: ['ignore', 'pipe', 'pipe'],
-		env: {
-			...process.env,
-			POSTMORTEM_SERVER: serverPath,
-			POSTMORTEM_NVIM_ROOT: workspace,
-			POSTMORTEM_NVIM_FILES: files.join('\n'),
-			POSTMORTEM_NVIM_RESULT: resultPath,
-			POSTMORTEM_NVIM_DEADLINE_MS: '20000',
-			POSTMORTEM_NVIM_PROBES: JSON.stringify(probes),
-		},
-	});
-	let output = '';
-	nvim.stdout.on('data', (chunk) => (output += chunk));
-	nvim.stderr.on('data', (chunk) => (output += chunk));
-	let timer: NodeJS.Timeout | undefined;
 	try {
-		const exit = await new Promise<number | string>((resolve, reject) => {
-			timer = setTimeout(() => reject(new Error(`Neovim did not finish within ${SESSION_DEADLINE_MS} ms:\n${output}`)), SESSION_DEADLINE_MS);
-			nvim.once('error', reject);
-			nvim.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
+		return await runHeadlessEditor<SessionResult>({
+			name: 'Neovim',
+			command: 'nvim',
+			args: ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${sessionScript}`],
+			cwd: workspace,
+			env: {
+				...process.env,
+				POSTMORTEM_SERVER: serverPath,
+				POSTMORTEM_NVIM_ROOT: workspace,
+				POSTMORTEM_NVIM_FILES: files.join('\n'),
+				POSTMORTEM_NVIM_RESULT: resultPath,
+				POSTMORTEM_NVIM_DEADLINE_MS: '20000',
+				POSTMORTEM_NVIM_PROBES: JSON.stringify(probes),
+			},
+			resultPath,
+			deadlineMs: SESSION_DEADLINE_MS,
 		});
-		assert.ok(fs.existsSync(resultPath), `Neovim exited (${exit}) without writing its result:\n${output}`);
-		return JSON.parse(fs.readFileSync(resultPath, 'utf8')) as SessionResult;
 	} finally {
-		clearTimeout(timer);
-		try {
-			process.kill(-nvim.pid!, 'SIGKILL'); // the server, if it outlived Neovim, is in the group
-		} catch {
-			// the group is already gone
-		}
 		fs.rmSync(scratch, { recursive: true, force: true });
 	}
 }
 
-const SEED_000 = 'incident-postmortem.txt';
-const seed000Lines = splitLines(fs.readFileSync(path.join(fixtureWorkspace, SEED_000), 'utf8'));
+const PLAIN_TEXT = 'incident-postmortem.txt';
+const plainTextLines = splitLines(fs.readFileSync(path.join(fixtureWorkspace, PLAIN_TEXT), 'utf8'));
 const ZONE_FIX_TITLE = 'Add "All times in UTC." to the timeline';
 
-/** Where a user puts the cursor for K: inside the time of the 11:45 PM entry. */
+/** Where a user puts the cursor for K: inside the time of the 9:05 PM entry. */
 function hoverPosition(): { line: number; character: number } {
-	const line = lineStartingWith(seed000Lines, '11:45 PM:', SEED_000);
-	return { line, character: seed000Lines[line]!.indexOf('11:45 PM') + 2 };
+	const line = lineStartingWith(plainTextLines, '9:05 PM:', PLAIN_TEXT);
+	return { line, character: plainTextLines[line]!.indexOf('9:05 PM') + 2 };
 }
 
 suite('Neovim (built-in LSP client, dist/server.js --stdio)', function () {
@@ -145,8 +129,8 @@ suite('Neovim (built-in LSP client, dist/server.js --stdio)', function () {
 		requireNeovim();
 		assert.ok(fs.existsSync(serverPath), `${serverPath} is missing: run \`npm run build\` first`);
 		session = await runSession(fixtureNames, {
-			hover: { file: SEED_000, ...hoverPosition() },
-			codeAction: { file: SEED_000, code: 'timezone-missing', title: ZONE_FIX_TITLE },
+			hover: { file: PLAIN_TEXT, ...hoverPosition() },
+			codeAction: { file: PLAIN_TEXT, code: 'timezone-missing', title: ZONE_FIX_TITLE },
 		});
 	});
 
@@ -187,7 +171,7 @@ suite('Neovim (built-in LSP client, dist/server.js --stdio)', function () {
 		assert.deepEqual(readme.diagnostics, []);
 	});
 
-	test('pushes diagnostics to a client without pull support: seed 000 has no time zone', () => {
+	test('pushes diagnostics to a client without pull support: incident-postmortem.txt has no time zone', () => {
 		const file = session.files['incident-postmortem.txt']!;
 		assert.ok(file.diagnosticsPublished, 'publishDiagnostics arrived for incident-postmortem.txt');
 		const lines = splitLines(fs.readFileSync(path.join(fixtureWorkspace, 'incident-postmortem.txt'), 'utf8'));
@@ -198,9 +182,9 @@ suite('Neovim (built-in LSP client, dist/server.js --stdio)', function () {
 		);
 	});
 
-	test('seed 000: the pushed diagnostics are exactly one timezone-missing warning, under the word TIMELINE', () => {
-		const { headingLine } = locateTimeline(SEED_000, seed000Lines);
-		const pushed = session.files[SEED_000]!.diagnostics;
+	test('incident-postmortem.txt: the pushed diagnostics are exactly one timezone-missing warning, under the word TIMELINE', () => {
+		const { headingLine } = locateTimeline(PLAIN_TEXT, plainTextLines);
+		const pushed = session.files[PLAIN_TEXT]!.diagnostics;
 		assert.deepEqual(
 			pushed.map(({ code, severity, range, source }) => ({ code, severity, range, source })),
 			[
@@ -212,19 +196,19 @@ suite('Neovim (built-in LSP client, dist/server.js --stdio)', function () {
 				},
 			],
 		);
-		assert.match(pushed[0]!.message, /^The timeline "TIMELINE" gives times \(10:00 PM and 6 more\) but no time zone/);
+		assert.match(pushed[0]!.message, /^The timeline "TIMELINE" gives times \(7:15 PM and 6 more\) but no time zone/);
 	});
 
-	test('seed 000: hover (K) on the 11:45 PM entry says 1 h 45 min since the start', () => {
+	test('incident-postmortem.txt: hover (K) on the 9:05 PM entry says 1 h 50 min since the start', () => {
 		const hover = session.probes?.hover;
 		assert.ok(hover?.value, `a hover answered: ${JSON.stringify(hover)}`);
 		assert.equal(hover.kind, 'markdown');
-		assert.match(hover.value, /`T\+1h45m`: 1 h 45 min since the start \(10:00 PM, the stated start\)/);
+		assert.match(hover.value, /`T\+1h50m`: 1 h 50 min since the start \(7:15 PM, the stated start\)/);
 		const { line } = hoverPosition();
-		assert.deepEqual(hover.range, { start: { line, character: 0 }, end: { line, character: '11:45 PM'.length } }, 'the hover covers the time');
+		assert.deepEqual(hover.range, { start: { line, character: 0 }, end: { line, character: '9:05 PM'.length } }, 'the hover covers the time');
 	});
 
-	test('seed 000: the timezone quick fix comes as a WorkspaceEdit; applied, it adds the zone line and the next push has no warning', () => {
+	test('incident-postmortem.txt: the timezone quick fix comes as a WorkspaceEdit; applied, it adds the zone line and the next push has no warning', () => {
 		const fix = session.probes?.codeAction;
 		assert.ok(fix, 'the code action probe ran');
 		const titles = fix.actions.map((action) => action.title);
@@ -236,9 +220,9 @@ suite('Neovim (built-in LSP client, dist/server.js --stdio)', function () {
 		);
 		assert.ok(fix.applied, 'vim.lsp.util.apply_workspace_edit ran');
 
-		const { headingLine } = locateTimeline(SEED_000, seed000Lines);
+		const { headingLine } = locateTimeline(PLAIN_TEXT, plainTextLines);
 		// Neovim's buffer has no entry for the empty string after the file's final newline.
-		const expected = [...seed000Lines.slice(0, headingLine + 1), 'All times in UTC.', ...seed000Lines.slice(headingLine + 1)];
+		const expected = [...plainTextLines.slice(0, headingLine + 1), 'All times in UTC.', ...plainTextLines.slice(headingLine + 1)];
 		assert.equal(expected.at(-1), '');
 		assert.deepEqual(fix.bufferLines, expected.slice(0, -1), 'the buffer after the edit');
 

@@ -10,9 +10,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspHarness } from './harness';
-import { seeds } from './seeds';
+import { plainTextDocument } from './referenceDocuments';
 
-const seed000 = seeds[0]!;
 
 async function diagnosticsOf(harness: LspHarness, uri: string): Promise<Diagnostic[]> {
   const report = await harness.pullDiagnostics(uri);
@@ -38,9 +37,9 @@ suite('code actions over the protocol', () => {
     assert.deepEqual(provider.codeActionKinds, [CodeActionKind.QuickFix, 'source.fixAll.postmortem']);
   });
 
-  test('seed 000: the zone fix is offered on timezone-missing, and applying it clears the diagnostic', async () => {
+  test('plain-text reference: the zone fix is offered on timezone-missing, and applying it clears the diagnostic', async () => {
     const uri = 'file:///work/zone.postmortem';
-    await harness.open(uri, 'postmortem', seed000.text);
+    await harness.open(uri, 'postmortem', plainTextDocument.text);
     const diagnostic = (await diagnosticsOf(harness, uri)).find((d) => d.code === 'timezone-missing');
     assert.ok(diagnostic);
     const actions = (await harness.client.sendRequest(CodeActionRequest.type, {
@@ -53,7 +52,7 @@ suite('code actions over the protocol', () => {
     assert.equal(preferred.title, 'Add "All times in UTC." to the timeline');
     assert.deepEqual(preferred.diagnostics, [diagnostic]);
 
-    const fixed = applied(seed000.text, preferred, uri);
+    const fixed = applied(plainTextDocument.text, preferred, uri);
     await harness.change(uri, 2, [{ text: fixed }]);
     assert.ok(!(await diagnosticsOf(harness, uri)).some((d) => d.code === 'timezone-missing'));
   });
@@ -105,7 +104,7 @@ suite('code actions over the protocol', () => {
 
   test('no quick fixes for another tool\'s diagnostic on the same range', async () => {
     const uri = 'file:///work/other.postmortem';
-    await harness.open(uri, 'postmortem', seed000.text);
+    await harness.open(uri, 'postmortem', plainTextDocument.text);
     const ours = (await diagnosticsOf(harness, uri)).find((d) => d.code === 'timezone-missing')!;
     const actions = await harness.client.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },

@@ -10,7 +10,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ServerCommands, type DocumentInfo, type InsertEntryResult, type SortResult, type TemplateInfo } from '../../server/src/features/commands';
 import { LspHarness, neovimLikeCapabilities, vscodeLikeCapabilities } from './harness';
-import { seeds } from './seeds';
+import { markdownDocument, plainTextDocument } from './referenceDocuments';
 
 const withDocumentChanges: ClientCapabilities = {
   ...vscodeLikeCapabilities,
@@ -61,29 +61,29 @@ suite('workspace/executeCommand', () => {
 
   test('describe: postmortem or not, and how many entries', async () => {
     ({ harness } = await start(withDocumentChanges));
-    await harness.open('file:///w/seed.postmortem', 'postmortem', seeds[0]!.text);
+    await harness.open('file:///w/reference.postmortem', 'postmortem', plainTextDocument.text);
     await harness.open('file:///w/README.md', 'markdown', '# Project\n\nInstall with npm.\n');
-    assert.deepEqual(await execute<DocumentInfo>(harness, ServerCommands.describe, { uri: 'file:///w/seed.postmortem' }), { postmortem: true, timelineEntries: 7 });
+    assert.deepEqual(await execute<DocumentInfo>(harness, ServerCommands.describe, { uri: 'file:///w/reference.postmortem' }), { postmortem: true, timelineEntries: 7 });
     assert.deepEqual(await execute<DocumentInfo>(harness, ServerCommands.describe, { uri: 'file:///w/README.md' }), { postmortem: false, timelineEntries: 0 });
     assert.deepEqual(await execute<DocumentInfo>(harness, ServerCommands.describe, 'not an object'), { postmortem: false, timelineEntries: 0 });
   });
 
-  test('insert timeline entry: a versioned edit at the end of seed 003, stamped in UTC, and the cursor after it', async () => {
+  test('insert timeline entry: a versioned edit at the end of the Markdown reference, stamped in UTC, and the cursor after it', async () => {
     let applied: ApplyWorkspaceEditParams[];
     ({ harness, applied } = await start(withDocumentChanges));
-    const uri = 'file:///w/seed-003.postmortem.md';
-    await harness.open(uri, 'postmortem', seeds[1]!.text, 4);
-    const now = { epochMs: Date.UTC(2024, 7, 15, 18, 7), utcOffsetMinutes: -420 };
+    const uri = 'file:///w/outage.postmortem.md';
+    await harness.open(uri, 'postmortem', markdownDocument.text, 4);
+    const now = { epochMs: Date.UTC(2023, 9, 23, 14, 12), utcOffsetMinutes: -420 };
     const result = await execute<InsertEntryResult>(harness, ServerCommands.insertTimelineEntry, { uri, position: { line: 0, character: 0 }, now });
     assert.equal(result.applied, true);
-    assert.equal(result.stamp, '6:07 PM UTC');
+    assert.equal(result.stamp, '2:12 PM UTC');
     assert.equal(applied.length, 1);
     const change = applied[0]!.edit.documentChanges![0] as TextDocumentEdit;
     assert.deepEqual(change.textDocument, { uri, version: 4 });
-    const document = TextDocument.create(uri, 'postmortem', 4, seeds[1]!.text);
+    const document = TextDocument.create(uri, 'postmortem', 4, markdownDocument.text);
     const edited = TextDocument.applyEdits(document, editsOf(applied[0]!, uri));
     const lines = edited.split('\n');
-    assert.equal(lines[result.cursor!.line], 'August 15th, 2024, 6:07 PM UTC - ');
+    assert.equal(lines[result.cursor!.line], 'October 23rd, 2023, 2:12 PM UTC - ');
     assert.equal(result.cursor!.character, lines[result.cursor!.line]!.length);
   });
 

@@ -11,7 +11,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver/node';
 import { LspHarness, neovimLikeCapabilities, vscodeLikeCapabilities } from './harness';
-import { seeds } from './seeds';
+import { markdownDocument, plainTextDocument } from './referenceDocuments';
 
 /** VS Code's completion capabilities, as far as this server looks. */
 const withSnippets: ClientCapabilities = {
@@ -44,31 +44,31 @@ suite('textDocument/completion', () => {
     assert.ok(harness.initializeResult?.capabilities.completionProvider, 'completionProvider');
   });
 
-  test('seed 000: a snippet entry 5 minutes after the entry above, replacing what was typed', async () => {
+  test('plain-text reference: a snippet entry 5 minutes after the entry above, replacing what was typed', async () => {
     harness = await LspHarness.start({ capabilities: withSnippets });
-    const seed = seeds[0]!.text;
-    const { text, position } = withCursor(seed.replace('\n\n10:20 PM:', '\n§\n\n10:20 PM:'));
-    await harness.open('file:///w/seed-000.txt', 'postmortem', text);
-    const items = await complete(harness, 'file:///w/seed-000.txt', position);
+    const reference = plainTextDocument.text;
+    const { text, position } = withCursor(reference.replace('\n\n7:40 PM:', '\n§\n\n7:40 PM:'));
+    await harness.open('file:///w/incident.txt', 'postmortem', text);
+    const items = await complete(harness, 'file:///w/incident.txt', position);
     const entry = items.find((item) => item.kind === CompletionItemKind.Event)!;
     assert.ok(entry, `an entry among ${items.map((i) => i.label).join(', ')}`);
     assert.equal(entry.insertTextFormat, InsertTextFormat.Snippet);
     assert.deepEqual((entry.textEdit as TextEdit).range, { start: { line: position.line, character: 0 }, end: position });
-    assert.equal((entry.textEdit as TextEdit).newText, '10:10 PM: ${1:What happened}$0');
+    assert.equal((entry.textEdit as TextEdit).newText, '7:27 PM: ${1:What happened}$0');
     assert.equal(entry.preselect, true);
     assert.equal((entry.documentation as { kind: string }).kind, MarkupKind.Markdown);
-    // Every required section is present: only optional ones are offered, in the seed's ALL-CAPS style.
+    // Every required section is present: only optional ones are offered, in the reference's ALL-CAPS style.
     const sections = items.filter((item) => item.kind === CompletionItemKind.Module).map((item) => item.label).sort();
     assert.deepEqual(sections, ['DETECTION:', 'IMPACT:', 'LESSONS LEARNED:']);
   });
 
-  test('seed 003 with its last section removed: the missing section at the seed level, first', async () => {
+  test('Markdown reference with its last section removed: the missing section at the reference level, first', async () => {
     harness = await LspHarness.start({ capabilities: withSnippets });
-    const seed = seeds[1]!.text;
-    const cut = seed.slice(0, seed.indexOf('### Corrective and Preventative Measures'));
+    const reference = markdownDocument.text;
+    const cut = reference.slice(0, reference.indexOf('### Corrective and Preventative Measures'));
     const { text, position } = withCursor(`${cut}§`);
-    await harness.open('file:///w/seed-003.md', 'markdown', text);
-    const items = await complete(harness, 'file:///w/seed-003.md', position);
+    await harness.open('file:///w/outage.md', 'markdown', text);
+    const items = await complete(harness, 'file:///w/outage.md', position);
     const sorted = [...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
     assert.equal(sorted[0]!.label, '### Corrective and Preventative Measures');
     assert.equal((sorted[0]!.textEdit as TextEdit).newText, '### Corrective and Preventative Measures\n\n$0');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { DocumentDiagnosticReportKind, type Diagnostic, type FullDocumentDiagnosticReport } from 'vscode-languageserver/node';
 import { LspHarness, neovimLikeCapabilities, waitFor } from './harness';
-import { readmeText, seeds } from './seeds';
+import { plainTextDocument, readmeText } from './referenceDocuments';
 
 async function pullItems(harness: LspHarness, uri: string): Promise<Diagnostic[]> {
   const report = await harness.pullDiagnostics(uri);
@@ -17,7 +17,6 @@ function assertOwnDiagnostics(diagnostics: readonly Diagnostic[]): void {
   }
 }
 
-const seed000 = seeds[0]!;
 
 suite('diagnostics', () => {
   let harness: LspHarness;
@@ -31,16 +30,16 @@ suite('diagnostics', () => {
     test('announces a diagnostic provider and answers pulls', async () => {
       assert.ok(harness.initializeResult?.capabilities.diagnosticProvider, 'diagnosticProvider');
       const uri = 'file:///work/pull.postmortem';
-      await harness.open(uri, 'postmortem', seed000.text);
+      await harness.open(uri, 'postmortem', plainTextDocument.text);
       const items = await pullItems(harness, uri);
       assertOwnDiagnostics(items);
-      // Seed 000 gives 12-hour times and no zone anywhere.
+      // The plain-text reference gives 12-hour times and no zone anywhere.
       assert.ok(items.some((d) => d.code === 'timezone-missing'), JSON.stringify(items.map((d) => d.code)));
     });
 
     test('does not push as well', async () => {
       const uri = 'file:///work/nopush.postmortem';
-      await harness.open(uri, 'postmortem', seed000.text);
+      await harness.open(uri, 'postmortem', plainTextDocument.text);
       await pullItems(harness, uri);
       assert.equal(harness.pushed.size, 0);
     });
@@ -55,7 +54,7 @@ suite('diagnostics', () => {
       await harness.dispose();
       harness = await LspHarness.start({ configuration: () => ({ maxDocumentSize: 100 }) });
       const uri = 'file:///work/big.postmortem';
-      await harness.open(uri, 'postmortem', seed000.text);
+      await harness.open(uri, 'postmortem', plainTextDocument.text);
       assert.deepEqual((await pullItems(harness, uri)).map((d) => d.code), ['document-too-large']);
       assert.ok((await harness.documentSymbols(uri)).length > 0);
     });
@@ -69,7 +68,7 @@ suite('diagnostics', () => {
     test('announces no diagnostic provider and publishes on open, with the version', async () => {
       assert.equal(harness.initializeResult?.capabilities.diagnosticProvider, undefined);
       const uri = 'file:///work/push.postmortem';
-      await harness.open(uri, 'postmortem', seed000.text, 7);
+      await harness.open(uri, 'postmortem', plainTextDocument.text, 7);
       const published = await waitFor('diagnostics for the opened document', () => harness.pushed.get(uri));
       assert.equal(published.version, 7);
       assertOwnDiagnostics(published.diagnostics);
@@ -78,11 +77,11 @@ suite('diagnostics', () => {
 
     test('publishes the same diagnostics a pull would give', async () => {
       const uri = 'file:///work/same.postmortem';
-      await harness.open(uri, 'postmortem', seed000.text);
+      await harness.open(uri, 'postmortem', plainTextDocument.text);
       const pushed = await waitFor('pushed diagnostics', () => harness.pushed.get(uri));
       const pullHarness = await LspHarness.start();
       try {
-        await pullHarness.open(uri, 'postmortem', seed000.text);
+        await pullHarness.open(uri, 'postmortem', plainTextDocument.text);
         assert.deepEqual(pushed.diagnostics, await pullItems(pullHarness, uri));
       } finally {
         await pullHarness.dispose();
@@ -91,10 +90,10 @@ suite('diagnostics', () => {
 
     test('republishes after an edit, and clears on close', async () => {
       const uri = 'file:///work/edit.postmortem';
-      await harness.open(uri, 'postmortem', seed000.text);
+      await harness.open(uri, 'postmortem', plainTextDocument.text);
       await waitFor('first publication', () => harness.pushed.get(uri));
       // Stating a zone for the whole timeline removes timezone-missing.
-      await harness.change(uri, 2, [{ text: seed000.text.replace('TIMELINE:', 'TIMELINE (all times UTC):') }]);
+      await harness.change(uri, 2, [{ text: plainTextDocument.text.replace('TIMELINE:', 'TIMELINE (all times UTC):') }]);
       const updated = await waitFor('publication for version 2', () => {
         const p = harness.pushed.get(uri);
         return p?.version === 2 ? p : undefined;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { FoldingRange } from 'vscode-languageserver/node';
 import { LspHarness, vscodeLikeCapabilities } from './harness';
-import { lineStartingWith, readmeText, seeds } from './seeds';
+import { lineStartingWith, markdownDocument, plainTextDocument, readmeText, referenceDocuments } from './referenceDocuments';
 
 const has = (ranges: FoldingRange[], startLine: number, endLine: number): boolean =>
   ranges.some((r) => r.startLine === startLine && r.endLine === endLine);
@@ -13,14 +13,14 @@ suite('textDocument/foldingRange', () => {
   });
   teardown(() => harness.dispose());
 
-  for (const seed of seeds) {
-    test(`${seed.name}: the timeline folds from its heading to its last entry`, async () => {
+  for (const reference of referenceDocuments) {
+    test(`${reference.name}: the timeline folds from its heading to its last entry`, async () => {
       const uri = 'file:///work/fold.postmortem';
-      await harness.open(uri, 'postmortem', seed.text);
+      await harness.open(uri, 'postmortem', reference.text);
       const ranges = await harness.foldingRanges(uri);
-      const heading = lineStartingWith(seed.text, seed.timelineHeading);
-      const lastEntry = lineStartingWith(seed.text, seed.entries.at(-1)!.linePrefix);
-      // Both seeds' last entries are one line long.
+      const heading = lineStartingWith(reference.text, reference.timelineHeading);
+      const lastEntry = lineStartingWith(reference.text, reference.entries.at(-1)!.linePrefix);
+      // Both references' last entries are one line long.
       assert.ok(has(ranges, heading, lastEntry), JSON.stringify(ranges));
       assert.ok(ranges.every((r) => r.endLine > r.startLine), 'no single-line folds');
       const starts = ranges.map((r) => r.startLine);
@@ -28,14 +28,14 @@ suite('textDocument/foldingRange', () => {
     });
   }
 
-  test('seed 003: an entry wrapped onto a second line folds; a one-line entry does not', async () => {
-    const seed = seeds[1]!;
+  test('Markdown reference: an entry wrapped onto a second line folds; a one-line entry does not', async () => {
+    const reference = markdownDocument;
     const uri = 'file:///work/fold.md';
-    await harness.open(uri, 'markdown', seed.text);
+    await harness.open(uri, 'markdown', reference.text);
     const ranges = await harness.foldingRanges(uri);
-    const wrapped = lineStartingWith(seed.text, seed.entries[0]!.linePrefix);
+    const wrapped = lineStartingWith(reference.text, reference.entries[0]!.linePrefix);
     assert.ok(has(ranges, wrapped, wrapped + 1), JSON.stringify(ranges));
-    const oneLine = lineStartingWith(seed.text, seed.entries[3]!.linePrefix);
+    const oneLine = lineStartingWith(reference.text, reference.entries[3]!.linePrefix);
     assert.ok(!ranges.some((r) => r.startLine === oneLine), JSON.stringify(ranges));
   });
 
@@ -54,7 +54,7 @@ suite('textDocument/foldingRange', () => {
       },
     });
     const uri = 'file:///work/limit.postmortem';
-    await harness.open(uri, 'postmortem', seeds[0]!.text);
+    await harness.open(uri, 'postmortem', plainTextDocument.text);
     assert.equal((await harness.foldingRanges(uri)).length, 2);
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver/node';
 import { sectionSymbolKinds } from '../../server/src/features/documentSymbols';
 import { LspHarness, vscodeLikeCapabilities } from './harness';
-import { lineStartingWith, readmeText, seeds, type SeedExpectation } from './seeds';
+import { lineStartingWith, markdownDocument, plainTextDocument, readmeText, referenceDocuments, type ReferenceExpectation } from './referenceDocuments';
 
 function within(outer: Range, inner: Range): boolean {
   const le = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
@@ -18,23 +18,23 @@ function assertWellFormed(symbols: readonly DocumentSymbol[], parent?: DocumentS
   }
 }
 
-function assertSeedOutline(seed: SeedExpectation, symbols: DocumentSymbol[]): void {
+function assertReferenceOutline(reference: ReferenceExpectation, symbols: DocumentSymbol[]): void {
   assertWellFormed(symbols);
   assert.deepEqual(
     symbols.map((s) => s.kind),
-    seed.kinds.map((kind) => sectionSymbolKinds[kind]),
-    `top-level kinds ${seed.kinds.join(', ')}; got ${symbols.map((s) => `${s.name}(${s.kind})`).join(', ')}`,
+    reference.kinds.map((kind) => sectionSymbolKinds[kind]),
+    `top-level kinds ${reference.kinds.join(', ')}; got ${symbols.map((s) => `${s.name}(${s.kind})`).join(', ')}`,
   );
   const timeline = symbols.find((s) => s.kind === sectionSymbolKinds.timeline)!;
-  assert.equal(timeline.selectionRange.start.line, lineStartingWith(seed.text, seed.timelineHeading));
+  assert.equal(timeline.selectionRange.start.line, lineStartingWith(reference.text, reference.timelineHeading));
   const entries = (timeline.children ?? []).filter((child) => child.kind === SymbolKind.Event);
   assert.deepEqual(
     entries.map((entry) => entry.detail),
-    seed.entries.map((entry) => entry.detail),
+    reference.entries.map((entry) => entry.detail),
   );
   assert.deepEqual(
     entries.map((entry) => entry.selectionRange.start.line),
-    seed.entries.map((entry) => lineStartingWith(seed.text, entry.linePrefix)),
+    reference.entries.map((entry) => lineStartingWith(reference.text, entry.linePrefix)),
   );
 }
 
@@ -47,17 +47,17 @@ suite('textDocument/documentSymbol', () => {
       harness = await LspHarness.start();
     });
 
-    for (const seed of seeds) {
-      test(`${seed.name} as language postmortem: sections nested, entries under the timeline`, async () => {
+    for (const reference of referenceDocuments) {
+      test(`${reference.name} as language postmortem: sections nested, entries under the timeline`, async () => {
         const uri = 'file:///work/incidents/a.postmortem';
-        await harness.open(uri, 'postmortem', seed.text);
-        assertSeedOutline(seed, (await harness.documentSymbols(uri)) as DocumentSymbol[]);
+        await harness.open(uri, 'postmortem', reference.text);
+        assertReferenceOutline(reference, (await harness.documentSymbols(uri)) as DocumentSymbol[]);
       });
 
-      test(`${seed.name} as plain text named like any file: served because its content is a postmortem`, async () => {
+      test(`${reference.name} as plain text named like any file: served because its content is a postmortem`, async () => {
         const uri = 'file:///work/notes/outage.txt';
-        await harness.open(uri, 'plaintext', seed.text);
-        assertSeedOutline(seed, (await harness.documentSymbols(uri)) as DocumentSymbol[]);
+        await harness.open(uri, 'plaintext', reference.text);
+        assertReferenceOutline(reference, (await harness.documentSymbols(uri)) as DocumentSymbol[]);
       });
     }
 
@@ -77,14 +77,14 @@ suite('textDocument/documentSymbol', () => {
 
     test('a closed document gets no symbols', async () => {
       const uri = 'file:///work/x.postmortem';
-      await harness.open(uri, 'postmortem', seeds[0]!.text);
+      await harness.open(uri, 'postmortem', plainTextDocument.text);
       await harness.close(uri);
       assert.deepEqual(await harness.documentSymbols(uri), []);
     });
 
     test('asked again for the same version, answers the same outline', async () => {
       const uri = 'file:///work/again.postmortem';
-      await harness.open(uri, 'postmortem', seeds[1]!.text);
+      await harness.open(uri, 'postmortem', markdownDocument.text);
       const first = await harness.documentSymbols(uri);
       assert.ok(first.length > 0);
       assert.deepEqual(await harness.documentSymbols(uri), first);
@@ -93,26 +93,26 @@ suite('textDocument/documentSymbol', () => {
 
     test('closed and reopened with the same version number, outlines the new text', async () => {
       const uri = 'file:///work/reopened.postmortem';
-      await harness.open(uri, 'postmortem', seeds[0]!.text);
-      assertSeedOutline(seeds[0]!, (await harness.documentSymbols(uri)) as DocumentSymbol[]);
+      await harness.open(uri, 'postmortem', plainTextDocument.text);
+      assertReferenceOutline(plainTextDocument, (await harness.documentSymbols(uri)) as DocumentSymbol[]);
       await harness.close(uri);
-      await harness.open(uri, 'postmortem', seeds[1]!.text);
-      assertSeedOutline(seeds[1]!, (await harness.documentSymbols(uri)) as DocumentSymbol[]);
+      await harness.open(uri, 'postmortem', markdownDocument.text);
+      assertReferenceOutline(markdownDocument, (await harness.documentSymbols(uri)) as DocumentSymbol[]);
     });
 
     test('follows incremental edits', async () => {
-      const seed = seeds[0]!;
+      const reference = plainTextDocument;
       const uri = 'file:///work/edit.postmortem';
-      await harness.open(uri, 'postmortem', seed.text);
+      await harness.open(uri, 'postmortem', reference.text);
       const before = (await harness.documentSymbols(uri)) as DocumentSymbol[];
-      const line = lineStartingWith(seed.text, '11:45 PM:');
+      const line = lineStartingWith(reference.text, '9:05 PM:');
       await harness.change(uri, 2, [
-        { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '11:40 PM: Fix deployed to the load balancer.\n' },
+        { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '9:00 PM: Renewed chain pushed to the identity service.\n' },
       ]);
       const after = (await harness.documentSymbols(uri)) as DocumentSymbol[];
       const entryDetails = (symbols: DocumentSymbol[]): (string | undefined)[] =>
         (symbols.find((s) => s.kind === sectionSymbolKinds.timeline)?.children ?? []).map((c) => c.detail);
-      assert.deepEqual(entryDetails(after), [...entryDetails(before).slice(0, 6), '23:40', '23:45']);
+      assert.deepEqual(entryDetails(after), [...entryDetails(before).slice(0, 6), '21:00', '21:05']);
     });
   });
 
@@ -122,29 +122,29 @@ suite('textDocument/documentSymbol', () => {
     });
 
     test('a Markdown postmortem gets only its timeline entries, flat', async () => {
-      const seed = seeds[1]!;
+      const reference = markdownDocument;
       const uri = 'file:///work/outage.md';
-      await harness.open(uri, 'markdown', seed.text);
+      await harness.open(uri, 'markdown', reference.text);
       const symbols = (await harness.documentSymbols(uri)) as DocumentSymbol[];
       assert.deepEqual(
         symbols.map((s) => [s.kind, s.detail, s.children]),
-        seed.entries.map((e) => [SymbolKind.Event, e.detail, undefined]),
+        reference.entries.map((e) => [SymbolKind.Event, e.detail, undefined]),
       );
     });
 
-    for (const seed of seeds) {
-      test(`${seed.name} as language postmortem still gets the full tree`, async () => {
+    for (const reference of referenceDocuments) {
+      test(`${reference.name} as language postmortem still gets the full tree`, async () => {
         const uri = 'file:///work/outage.postmortem.md';
-        await harness.open(uri, 'postmortem', seed.text);
-        assertSeedOutline(seed, (await harness.documentSymbols(uri)) as DocumentSymbol[]);
+        await harness.open(uri, 'postmortem', reference.text);
+        assertReferenceOutline(reference, (await harness.documentSymbols(uri)) as DocumentSymbol[]);
       });
     }
 
     test('a plain-text postmortem still gets the full tree', async () => {
-      const seed = seeds[0]!;
+      const reference = plainTextDocument;
       const uri = 'file:///work/outage.txt';
-      await harness.open(uri, 'plaintext', seed.text);
-      assertSeedOutline(seed, (await harness.documentSymbols(uri)) as DocumentSymbol[]);
+      await harness.open(uri, 'plaintext', reference.text);
+      assertReferenceOutline(reference, (await harness.documentSymbols(uri)) as DocumentSymbol[]);
     });
   });
 
@@ -156,13 +156,13 @@ suite('textDocument/documentSymbol', () => {
     });
 
     test('gets flat symbol information with container names', async () => {
-      const seed = seeds[0]!;
+      const reference = plainTextDocument;
       const uri = 'file:///work/flat.postmortem';
-      await harness.open(uri, 'postmortem', seed.text);
+      await harness.open(uri, 'postmortem', reference.text);
       const symbols = (await harness.documentSymbols(uri)) as SymbolInformation[];
       assert.ok(symbols.every((s) => s.location.uri === uri));
       const entries = symbols.filter((s) => s.kind === SymbolKind.Event);
-      assert.equal(entries.length, seed.entries.length);
+      assert.equal(entries.length, reference.entries.length);
       assert.ok(entries.every((entry) => entry.containerName === 'TIMELINE'), JSON.stringify(entries.map((e) => e.containerName)));
     });
   });

@@ -7,9 +7,8 @@ import { DidChangeWatchedFilesNotification, FileChangeType, MessageType } from '
 import { findProjectConfigForUri } from '../../server/src/node/projectConfig';
 import { ProjectConfigRequest } from '../../server/src/projectConfig';
 import { LspHarness, neovimLikeCapabilities, waitFor } from './harness';
-import { readmeText, seeds } from './seeds';
+import { plainTextDocument, readmeText } from './referenceDocuments';
 
-const seed000 = seeds[0]!;
 
 suite('settings', () => {
   let harness: LspHarness;
@@ -18,7 +17,7 @@ suite('settings', () => {
   test('pulls the postmortem section for the document', async () => {
     harness = await LspHarness.start({ configuration: () => ({}) });
     const uri = 'file:///work/a.postmortem';
-    await harness.open(uri, 'postmortem', seed000.text);
+    await harness.open(uri, 'postmortem', plainTextDocument.text);
     await harness.documentSymbols(uri);
     assert.deepEqual(harness.configurationRequests, [{ scopeUri: uri, section: 'postmortem' }]);
     await harness.foldingRanges(uri);
@@ -29,7 +28,7 @@ suite('settings', () => {
     harness = await LspHarness.start({ configuration: () => ({ durationToleranceMinutes: 'soon', maxDocumentSize: -3 }) });
     for (const name of ['a', 'b']) {
       const uri = `file:///work/${name}.postmortem`;
-      await harness.open(uri, 'postmortem', seed000.text);
+      await harness.open(uri, 'postmortem', plainTextDocument.text);
       assert.ok(((await harness.pullDiagnostics(uri)) as { items: unknown[] }).items.length > 0, 'maxDocumentSize fell back to the default');
     }
     const warnings = harness.shownMessages.filter((m) => m.type === MessageType.Warning);
@@ -98,7 +97,7 @@ suite('settings', () => {
       fs.writeFileSync(path.join(folder, '.postmortem.json'), '{ "inlayHints": false, }');
       harness = await LspHarness.start({ configuration: () => ({}), host: { loadProjectConfig: findProjectConfigForUri } });
       const uri = pathToFileURL(path.join(folder, 'outage.postmortem')).href;
-      await harness.open(uri, 'postmortem', seed000.text);
+      await harness.open(uri, 'postmortem', plainTextDocument.text);
       assert.ok((await harness.documentSymbols(uri)).length > 0);
       const warning = harness.shownMessages.find((m) => m.type === MessageType.Warning);
       assert.ok(warning?.message.includes(path.join(folder, '.postmortem.json')), JSON.stringify(harness.shownMessages));
@@ -124,7 +123,7 @@ suite('settings', () => {
         return { path: 'vscode-vfs://github/acme/ops/.postmortem.json', text: '\uFEFF{ "severities": { "timezone-missing": "error" } }' };
       });
       const uri = 'vscode-vfs://github/acme/ops/postmortems/outage.postmortem';
-      await harness.open(uri, 'postmortem', seed000.text);
+      await harness.open(uri, 'postmortem', plainTextDocument.text);
       assert.equal((await timezoneMissing(uri))?.severity, 1, 'Error, from the project file');
       assert.deepEqual(asked, [uri]);
       assert.deepEqual(harness.shownMessages, []);
@@ -139,7 +138,7 @@ suite('settings', () => {
       harness = await LspHarness.start({ configuration: () => ({}), initializationOptions: { projectConfig: 'client' } });
       harness.client.onRequest(ProjectConfigRequest.type, ({ uri }) => answers[uri] as null);
       for (const uri of Object.keys(answers)) {
-        await harness.open(uri, 'postmortem', seed000.text);
+        await harness.open(uri, 'postmortem', plainTextDocument.text);
         assert.equal((await timezoneMissing(uri))?.severity, 2, `${uri}: the default Warning`);
       }
       const shown = harness.shownMessages.map((m) => m.message);

@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageserver/node';
 import { repoRoot } from '../paths';
 import { neovimLikeCapabilities, waitFor } from './harness';
-import { seeds } from './seeds';
+import { plainTextDocument } from './referenceDocuments';
 
 /** Resolves with the exit code, or rejects after the deadline. */
 function exited(child: ChildProcess, timeoutMs: number): Promise<number | null> {
@@ -67,22 +67,22 @@ suite('dist/server.js --stdio (as Neovim, Emacs or Helix start it)', () => {
     assert.equal(result.capabilities.diagnosticProvider, undefined, 'push only for this client');
     await connection.sendNotification(InitializedNotification.type, {});
 
-    const seed = seeds[0]!;
+    const reference = plainTextDocument;
     const uri = 'file:///tmp/incident.txt';
     // Neovim names plain text "text": any language id is served when the content is a postmortem.
     await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri, languageId: 'text', version: 1, text: seed.text },
+      textDocument: { uri, languageId: 'text', version: 1, text: reference.text },
     });
     const symbols = (await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
     const timeline = symbols.find((s) => s.name === 'TIMELINE');
     assert.deepEqual(
       timeline?.children?.filter((c) => c.kind === SymbolKind.Event).map((c) => c.detail),
-      seed.entries.map((e) => e.detail),
+      reference.entries.map((e) => e.detail),
     );
 
     const published = await waitFor('pushed diagnostics', () => pushed.get(uri));
     assert.ok(published.diagnostics.every((d) => d.source === 'postmortem'));
-    assert.ok(published.diagnostics.length > 0, 'seed 000 has findings');
+    assert.ok(published.diagnostics.length > 0, 'plain-text reference has findings');
 
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);

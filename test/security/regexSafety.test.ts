@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { isSafe } from 'redos-detector';
-import { corpusDocuments } from '../property/support/documents';
+import { projectDocuments } from '../projectDocuments';
 import { constructedRegexes, filesConstructingRegexes, regexLiterals, type CollectedRegex } from './regexCollection';
 import { attackText, measureGrowth } from './regexGrowth';
 import { reviewedSuperlinear } from './regexReview';
@@ -13,7 +13,7 @@ suite('regular expressions in server/src/core', () => {
       const { createPostmortemService } = load('service') as typeof import('../../server/src/core/service');
       const { completePostmortem } = load('completion') as typeof import('../../server/src/core/completion');
       const service = createPostmortemService();
-      for (const { text } of corpusDocuments().slice(0, 20)) {
+      for (const { text } of projectDocuments()) {
         const model = service.parse(text);
         for (const finding of service.check(model)) service.quickFixes(model, finding);
         service.fixAll(model);

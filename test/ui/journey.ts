@@ -39,10 +39,10 @@ interface JourneyStep {
 }
 
 const OUTLINE_DOCUMENT = 'outage-postmortem.md';
-/** Seed 000 as written: plain text, so it keeps the Plain Text language. */
+/** The plain-text reference postmortem: a .txt file, so it keeps the Plain Text language. */
 const PLAIN_TEXT_DOCUMENT = 'incident-postmortem.txt';
-/** A copy of seed 000 named for the `postmortem` language, made when the workspace is copied. */
-const HIGHLIGHTED_DOCUMENT = 'load-balancer-outage.postmortem.txt';
+/** A copy of it named for the `postmortem` language, made when the workspace is copied. */
+const HIGHLIGHTED_DOCUMENT = 'certificate-outage.postmortem.txt';
 const ZONE_FIX_TITLE = 'Add "All times in UTC." to the timeline';
 
 /** The 1-based line number of the line starting with `prefix` in a fixture, as the Problems view counts. */
@@ -85,7 +85,7 @@ const steps: JourneyStep[] = [
 		},
 	},
 	{
-		name: `${OUTLINE_DOCUMENT} (seed 003, Markdown) opens in an editor`,
+		name: `${OUTLINE_DOCUMENT} (Markdown) opens in an editor`,
 		screenshot: '02-postmortem-open',
 		async run({ workbench }) {
 			await workbench.openFile(OUTLINE_DOCUMENT);
@@ -122,7 +122,7 @@ const steps: JourneyStep[] = [
 		},
 	},
 	{
-		name: `seed 000 named ${HIGHLIGHTED_DOCUMENT} opens as Postmortem, coloured by the grammar, with its timeline summary above the heading`,
+		name: `${PLAIN_TEXT_DOCUMENT} copied as ${HIGHLIGHTED_DOCUMENT} opens as Postmortem, coloured by the grammar, with its timeline summary above the heading`,
 		screenshot: '04-highlighting',
 		async run({ workbench, readmePicture }) {
 			await workbench.showSideBar(false);
@@ -132,9 +132,9 @@ const steps: JourneyStep[] = [
 			const colours = await waitFor(
 				async () => {
 					const shown = {
-						prose: await workbench.tokenColour('Issue detected through monitoring'),
+						prose: await workbench.tokenColour('Synthetic login checks'),
 						heading: await workbench.tokenColour('TIMELINE'),
-						time: await workbench.tokenColour('10:00 PM'),
+						time: await workbench.tokenColour('7:15 PM'),
 						field: await workbench.tokenColour('Impact'),
 					};
 					assert.equal(new Set(Object.values(shown)).size, 4, `four distinct colours: ${JSON.stringify(shown)}`);
@@ -152,7 +152,7 @@ const steps: JourneyStep[] = [
 				UI_DEADLINE_MS,
 				'the code lens above the timeline heading',
 			);
-			assert.equal(lens.trim(), 'Impact 1 h 45 min · detected T+0m · resolved T+1h45m · 7 entries');
+			assert.equal(lens.trim(), 'Impact 1 h 50 min · detected T+0m · resolved T+1h50m · 7 entries');
 			console.log(`      code lens: ${lens.trim()}`);
 			await workbench.page.mouse.move(1, 1);
 			await readmePicture('highlighting.png', await workbench.regionOf(['.part.editor']));
@@ -160,14 +160,14 @@ const steps: JourneyStep[] = [
 		},
 	},
 	{
-		name: `${PLAIN_TEXT_DOCUMENT} (seed 000, plain text) shows a timezone-missing squiggle, explained in its hover and in Problems`,
+		name: `${PLAIN_TEXT_DOCUMENT} (plain text) shows a timezone-missing squiggle, explained in its hover and in Problems`,
 		screenshot: '05-diagnostic',
 		async run({ workbench }) {
 			await workbench.openFile(PLAIN_TEXT_DOCUMENT);
 			assert.equal(await workbench.statusBarLanguage(), 'Plain Text');
 			await workbench.squiggles('warning').first().waitFor({ timeout: UI_DEADLINE_MS });
 			assert.equal(await workbench.squiggles('warning').count(), 1, 'one warning squiggle');
-			const message = 'The timeline "TIMELINE" gives times (10:00 PM and 6 more) but no time zone';
+			const message = 'The timeline "TIMELINE" gives times (7:15 PM and 6 more) but no time zone';
 
 			await workbench.page.keyboard.press('Control+Shift+M');
 			const line = fixtureLineNumber(PLAIN_TEXT_DOCUMENT, 'TIMELINE:');
@@ -189,7 +189,7 @@ const steps: JourneyStep[] = [
 				(text) => {
 					assert.ok(text.includes(message), `hover: ${JSON.stringify(text)}`);
 					assert.match(text, /postmortem\W*timezone-missing/);
-					assert.match(text, /Time to resolve: 1 h 45 min \(resolved 11:45 PM\)/);
+					assert.match(text, /Time to resolve: 1 h 50 min \(resolved 9:05 PM\)/);
 				},
 				'the squiggle\'s hover',
 				() => workbench.hoverSquiggle('warning'),
@@ -225,7 +225,7 @@ const steps: JourneyStep[] = [
 				async () => {
 					const shown = await workbench.editorRows();
 					assert.equal(rowAfter(shown, 'TIMELINE:'), 'All times in UTC.', `the line after TIMELINE: ${JSON.stringify(shown.slice(0, 8))}`);
-					assert.ok(rowAfter(shown, 'TIMELINE:', 2)?.startsWith('10:00 PM'), `then the first entry: ${JSON.stringify(shown.slice(0, 8))}`);
+					assert.ok(rowAfter(shown, 'TIMELINE:', 2)?.startsWith('7:15 PM'), `then the first entry: ${JSON.stringify(shown.slice(0, 8))}`);
 					return shown;
 				},
 				UI_DEADLINE_MS,
@@ -242,17 +242,17 @@ const steps: JourneyStep[] = [
 		},
 	},
 	{
-		name: 'hovering the 11:45 PM entry shows 1 h 45 min since the start',
+		name: 'hovering the 9:05 PM entry shows 1 h 50 min since the start',
 		screenshot: '07-hover',
 		async run({ workbench, readmePicture }) {
 			const hover = await workbench.waitForHover(
 				(text) => {
-					assert.ok(text.includes('T+1h45m'), `hover: ${JSON.stringify(text)}`);
-					assert.ok(text.includes('1 h 45 min since the start (10:00 PM, the stated start)'), `hover: ${JSON.stringify(text)}`);
+					assert.ok(text.includes('T+1h50m'), `hover: ${JSON.stringify(text)}`);
+					assert.ok(text.includes('1 h 50 min since the start (7:15 PM, the stated start)'), `hover: ${JSON.stringify(text)}`);
 				},
-				'the hover on 11:45 PM',
+				'the hover on 9:05 PM',
 				// The entry's time, not the same time in the summary line above.
-				() => workbench.hoverText('11:45 PM', '11:45 PM'),
+				() => workbench.hoverText('9:05 PM', '9:05 PM'),
 			);
 			console.log(`      hover: ${hover.replace(/\n/g, ' | ')}`);
 			await readmePicture('hover.png', await workbench.regionOf(['.part.editor']));

@@ -1,64 +1,73 @@
-import * as path from 'node:path';
-import { resolveOptions } from '../core/config';
-import { createPostmortemService } from '../core/service';
-import type { ProjectConfigFile } from '../node/projectConfig';
 import { version } from '../version';
-import { buildFileReport, formatTextReport, type FileReport } from './report';
+import { parseCheckArguments, runCheck } from './check';
+import { exitCodes } from './exitCodes';
+import { formatNames } from './formats';
+import type { CliIo } from './io';
+import { parseNewArguments, runNew, templateNames } from './new';
 
-/** Exit codes: findings are not failures of the tool, so errors in use or I/O rank above them. */
-export const exitCodes = Object.freeze({ ok: 0, errorsFound: 1, usageOrIo: 2 });
+export { exitCodes } from './exitCodes';
+export type { CliIo } from './io';
 
-/** Everything the CLI touches outside itself, so tests can run it in-process. */
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  /** Reads a file (`-` is standard input) as UTF-8. */
-  readonly readFile: (file: string) => Promise<string>;
-  readonly findProjectConfig: (directory: string) => Promise<ProjectConfigFile | undefined>;
-}
-
-export const usage = `Usage: postmortem check [--format text|json] <files...>
+export const usage = `Usage: postmortem check [options] <paths...>
+       postmortem new --template <name> [--format md|txt] [FILE]
 
 Checks incident postmortems (Markdown or plain text) and reports problems.
 
 Commands:
-  check            check the given files ("-" reads standard input)
+  check                 check files, folders and globs ("-" reads standard input)
+  new                   write a new postmortem from a template, to FILE or standard output
 
-Options:
-  --format text    one line per problem: file:line:column: severity code message (default)
-  --format json    sections, timeline, incident window and problems of every file
-  --version        print the version
-  --help           print this help
+Paths (check):
+  FILE                  checked, whatever its name
+  FOLDER                searched recursively for Markdown, plain-text and .postmortem files
+                        that are postmortems (by name or content); .gitignored files are skipped
+  'GLOB'                the same for the files a glob matches (quote it: "docs/**/*.md")
 
-Settings come from the nearest .postmortem.json above each file.
-Exit status: 0 no errors, 1 a problem of severity error, 2 a usage or file error.
+Options (check):
+  --format <format>     ${formatNames.join(', ')} (default text)
+                          text    file:line:column: severity code message, one line per problem
+                          json    sections, timeline, incident window and problems of every file
+                          sarif   SARIF 2.1.0, for code scanning
+                          github  GitHub Actions workflow commands (annotations)
+                          gitlab  GitLab Code Quality report
+  --fix                 apply the safe fixes (as the editor's Fix All) and write the files;
+                        each fix is listed on stderr; the problems left are reported
+  --dry-run             with --fix: print a unified diff of the fixes, write nothing
+  --config <file>       use this .postmortem.json-shaped file for every file, instead of
+                        the nearest .postmortem.json above each file
+  --fail-level <level>  error, warning, information or hint: the lowest severity that
+                        makes the exit status 1 (default error)
+  --only-postmortems    skip named files that are not postmortems too (as the pre-commit
+                        hook does with the staged files)
+
+Options (new):
+  --template <name>     ${Object.keys(templateNames).join(', ')}
+  --format md|txt       Markdown or plain-text headings (default: txt for a FILE ending
+                        in .txt, else md); an existing FILE is never overwritten
+
+  --version             print the version
+  --help                print this help
+
+Exit status: 0 nothing at or above the fail level, 1 a problem at or above it, 2 a usage error,
+a file or --config that could not be read, a folder or glob without postmortems, or a fix that
+could not be written (the other files are still checked).
 `;
 
-interface CheckArguments {
-  readonly format: 'text' | 'json';
-  readonly files: readonly string[];
-}
+/** The commands, by name: each parses its own arguments (a string is a usage error) and runs. */
+const commands: Readonly<Record<string, (args: readonly string[], io: CliIo) => Promise<number>>> = {
+  check: async (args, io) => {
+    const parsed = parseCheckArguments(args);
+    return typeof parsed === 'string' ? usageError(parsed, io) : runCheck(parsed, io);
+  },
+  new: async (args, io) => {
+    const parsed = parseNewArguments(args);
+    return typeof parsed === 'string' ? usageError(parsed, io) : runNew(parsed, io);
+  },
+};
 
-function parseCheckArguments(args: readonly string[]): CheckArguments | string {
-  let format: 'text' | 'json' = 'text';
-  const files: string[] = [];
-  let optionsEnded = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (optionsEnded || arg === '-' || !arg.startsWith('-')) {
-      files.push(arg);
-    } else if (arg === '--') {
-      optionsEnded = true;
-    } else if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
-      if (value !== 'text' && value !== 'json') return `--format must be "text" or "json", got ${value === undefined ? 'nothing' : `"${value}"`}`;
-      format = value;
-    } else {
-      return `unknown option ${arg}`;
-    }
-  }
-  if (files.length === 0) return 'no files to check';
-  return { format, files };
+function usageError(message: string, io: CliIo): number {
+  io.stderr(`postmortem: ${message}\n\n${usage}`);
+  return exitCodes.usageOrIo;
 }
 
 /** Runs the CLI with `args` (without `node` and the script) and returns the exit code. */
@@ -72,70 +81,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     return exitCodes.ok;
   }
   const [command, ...rest] = args;
-  if (command !== 'check') {
+  const run = command !== undefined && Object.prototype.hasOwnProperty.call(commands, command) ? commands[command] : undefined;
+  if (!run) {
     io.stderr(command === undefined ? usage : `postmortem: unknown command "${command}"\n\n${usage}`);
     return exitCodes.usageOrIo;
   }
-  const parsed = parseCheckArguments(rest);
-  if (typeof parsed === 'string') {
-    io.stderr(`postmortem: ${parsed}\n\n${usage}`);
-    return exitCodes.usageOrIo;
-  }
-  return check(parsed, io);
-}
-
-async function check({ format, files }: CheckArguments, io: CliIo): Promise<number> {
-  const service = createPostmortemService();
-  const reportedConfigs = new Set<string>();
-  const reports: FileReport[] = [];
-  const lines: string[] = [];
-  let ioFailed = false;
-  let errorsFound = false;
-
-  for (const file of files) {
-    let text: string;
-    try {
-      text = await io.readFile(file);
-    } catch (error) {
-      io.stderr(`postmortem: cannot read ${file}: ${describeError(error)}\n`);
-      ioFailed = true;
-      continue;
-    }
-    const directory = file === '-' ? process.cwd() : path.dirname(path.resolve(file));
-    const options = await optionsFor(directory, io, reportedConfigs);
-    const model = service.parse(text);
-    const findings = service.check(model, options);
-    if (findings.some((finding) => finding.severity === 'error')) errorsFound = true;
-    if (format === 'json') reports.push(buildFileReport(file, model, findings));
-    else lines.push(...formatTextReport(file, model, findings));
-  }
-
-  if (format === 'json') io.stdout(`${JSON.stringify(reports, null, 2)}\n`);
-  else if (lines.length > 0) io.stdout(`${lines.join('\n')}\n`);
-  if (ioFailed) return exitCodes.usageOrIo;
-  return errorsFound ? exitCodes.errorsFound : exitCodes.ok;
-}
-
-async function optionsFor(directory: string, io: CliIo, reported: Set<string>) {
-  const config = await io.findProjectConfig(directory);
-  if (!config) return resolveOptions(undefined).options;
-  const firstTime = !reported.has(config.path);
-  reported.add(config.path);
-  if (config.error !== undefined) {
-    if (firstTime) io.stderr(`postmortem: warning: ${config.path} ${config.error}; using the defaults\n`);
-    return resolveOptions(undefined).options;
-  }
-  const resolved = resolveOptions(config.raw);
-  if (firstTime) {
-    for (const problem of resolved.problems) io.stderr(`postmortem: warning: ${config.path}: ${problem.message}\n`);
-  }
-  return resolved.options;
-}
-
-function describeError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
+  return run(rest, io);
 }

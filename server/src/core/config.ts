@@ -199,8 +199,12 @@ function readDotted(raw: Record<string, unknown>, dotted: string): unknown {
   return current;
 }
 
+/** A project file may name its JSON schema (`schemas/postmortem.schema.json`) for editors without an association. */
+const schemaKey = '$schema';
+
 function isKnownKey(key: string, value: unknown): boolean {
   if ((optionKeys as readonly string[]).includes(key) || nonOptionKeys.includes(key)) return true;
+  if (key === schemaKey) return typeof value === 'string';
   // Nested form of a dotted key: `files: { include }`, `trace: { server }`.
   const nested = nonOptionKeys.filter((k) => k.startsWith(`${key}.`)).map((k) => k.slice(key.length + 1));
   return nested.length > 0 && isRecord(value) && Object.keys(value).every((k) => nested.includes(k));

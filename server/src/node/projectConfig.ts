@@ -32,8 +32,8 @@ export async function findProjectConfig(startDirectory: string): Promise<Project
   }
 }
 
-/** Reads one candidate file; undefined when it does not exist (or is a folder). */
-async function readProjectConfig(filePath: string): Promise<ProjectConfigFile | undefined> {
+/** Reads one `.postmortem.json` (a candidate, or the one `--config` names); undefined when it does not exist (or is a folder). */
+export async function readProjectConfig(filePath: string): Promise<ProjectConfigFile | undefined> {
   let text: string;
   try {
     text = await fs.readFile(filePath, 'utf8');

@@ -38,7 +38,7 @@ suite('code actions (quick fixes applied with workspace.applyEdit)', () => {
 				'the timezone-missing diagnostic',
 			);
 			await applyPreferredFix(document, warning, 'Add "All times in UTC." to the timeline');
-			assert.equal(document.getText(), original.replace('TIMELINE: \n10:00 PM:', 'TIMELINE: \nAll times in UTC.\n10:00 PM:'));
+			assert.equal(document.getText(), original.replace('TIMELINE: \n7:15 PM:', 'TIMELINE: \nAll times in UTC.\n7:15 PM:'));
 			await waitFor(
 				() => !postmortemDiagnostics(document.uri).some((diagnostic) => diagnosticCode(diagnostic) === 'timezone-missing'),
 				undefined,
@@ -50,16 +50,16 @@ suite('code actions (quick fixes applied with workspace.applyEdit)', () => {
 		assert.equal(document.getText(), original);
 	});
 
-	test('outage-postmortem.md: an entry typed 3:15 AM between afternoon entries; the preferred fix changes it back to 3:15 PM', async () => {
+	test('outage-postmortem.md: an entry typed 1:05 AM between afternoon entries; the preferred fix changes it back to 1:05 PM', async () => {
 		const document = await openFixture('outage-postmortem.md');
 		await activeExtension();
 		const editor = await vscode.window.showTextDocument(document);
 		const original = document.getText();
 		try {
-			const slip = original.indexOf('2024, 3:15 PM UTC') + '2024, 3:15 '.length;
+			const slip = original.indexOf('2023, 1:05 PM UTC') + '2023, 1:05 '.length;
 			assert.ok(await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(slip), document.positionAt(slip + 2)), 'AM')));
 			const warning = await diagnosticWithCode(document, 'timeline-order');
-			await applyPreferredFix(document, warning, 'Change to 3:15 PM');
+			await applyPreferredFix(document, warning, 'Change to 1:05 PM');
 			assert.equal(document.getText(), original);
 			await waitFor(() => postmortemDiagnostics(document.uri).length === 0, undefined, 'the diagnostics to clear after the fix');
 		} finally {

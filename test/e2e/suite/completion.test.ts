@@ -8,8 +8,8 @@ suite('completion and snippets', () => {
 		await activeExtension();
 		const editor = await vscode.window.showTextDocument(document);
 		try {
-			// A new empty line under the 10:05 PM entry, as a user pressing Enter there makes.
-			const endOfEntry = document.lineAt(positionOf(document, '10:05 PM:').line).range.end;
+			// A new empty line under the 7:22 PM entry, as a user pressing Enter there makes.
+			const endOfEntry = document.lineAt(positionOf(document, '7:22 PM:').line).range.end;
 			assert.ok(await editor.edit((edit) => edit.insert(endOfEntry, '\n')));
 			const cursor = new vscode.Position(endOfEntry.line + 1, 0);
 
@@ -20,10 +20,10 @@ suite('completion and snippets', () => {
 				return found;
 			}, undefined, 'the timeline entry completion');
 			assert.ok(entry.insertText instanceof vscode.SnippetString, 'the entry is a snippet');
-			assert.equal(entry.insertText.value, '10:10 PM: ${1:What happened}$0');
+			assert.equal(entry.insertText.value, '7:27 PM: ${1:What happened}$0');
 
 			await editor.insertSnippet(entry.insertText, cursor);
-			assert.equal(document.lineAt(cursor.line).text, '10:10 PM: What happened');
+			assert.equal(document.lineAt(cursor.line).text, '7:27 PM: What happened');
 		} finally {
 			await revert(document);
 		}

@@ -43,29 +43,29 @@ suite('diagnostics (pulled by VS Code)', () => {
 		const document = await openFixture('incident-postmortem.txt');
 		await activeExtension();
 		const { headingLine } = locateTimeline('incident-postmortem.txt', linesOf(document));
-		await expectDiagnostics(document, [{ code: 'timezone-missing', severity: 'Warning', range: [headingLine, 0, headingLine, 'TIMELINE'.length] }], 'the diagnostics of seed 000');
+		await expectDiagnostics(document, [{ code: 'timezone-missing', severity: 'Warning', range: [headingLine, 0, headingLine, 'TIMELINE'.length] }], 'the diagnostics of incident-postmortem.txt');
 	});
 
-	test('outage-postmortem.md: 3:15 PM typed as 3:15 AM gives an out-of-order warning and an outside-window hint on the time; undoing clears them', async () => {
+	test('outage-postmortem.md: 1:05 PM typed as 1:05 AM gives an out-of-order warning and an outside-window hint on the time; undoing clears them', async () => {
 		const document = await openFixture('outage-postmortem.md');
 		await activeExtension();
 		const editor = await vscode.window.showTextDocument(document);
-		const line = lineStartingWith(linesOf(document), 'August 15th, 2024, 3:15 PM UTC', 'outage-postmortem.md');
-		const start = document.lineAt(line).text.indexOf('3:15 PM');
+		const line = lineStartingWith(linesOf(document), 'October 23rd, 2023, 1:05 PM UTC', 'outage-postmortem.md');
+		const start = document.lineAt(line).text.indexOf('1:05 PM');
 		try {
 			assert.ok(await editor.edit((edit) => edit.replace(new vscode.Range(line, start + 5, line, start + 7), 'AM')));
-			const onTheTime = [line, start, line, start + '3:15 AM'.length];
+			const onTheTime = [line, start, line, start + '1:05 AM'.length];
 			await expectDiagnostics(
 				document,
 				[
 					{ code: 'timeline-order', severity: 'Warning', range: onTheTime },
 					{ code: 'outside-window', severity: 'Hint', range: onTheTime },
 				],
-				'the diagnostics of seed 003 with an AM/PM slip',
+				'the diagnostics of outage-postmortem.md with an AM/PM slip',
 			);
 		} finally {
 			await revert(document);
 		}
-		await expectDiagnostics(document, [], 'seed 003 as written to have no diagnostics');
+		await expectDiagnostics(document, [], 'outage-postmortem.md as written to have no diagnostics');
 	});
 });

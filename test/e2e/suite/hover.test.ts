@@ -3,12 +3,12 @@ import { activeExtension, hoverTexts, openFixture, positionOf, waitFor } from '.
 
 suite('hover', () => {
 	const cases = [
-		{ fileName: 'incident-postmortem.txt', at: '11:45 PM:', shows: /1 h 45 min since the start \(10:00 PM, the stated start\)/, what: 'the time since the incident started' },
-		{ fileName: 'outage-postmortem.md', at: '6:00 PM UTC -', shows: /3 h 30 min since the start \(2:30 PM, the stated start\)/, what: 'the time since the incident started' },
+		{ fileName: 'incident-postmortem.txt', at: '9:05 PM:', shows: /1 h 50 min since the start \(7:15 PM, the stated start\)/, what: 'the time since the incident started' },
+		{ fileName: 'outage-postmortem.md', at: '2:05 PM UTC -', shows: /2 h 45 min since the start \(11:20 AM, the stated start\)/, what: 'the time since the incident started' },
 		{
 			fileName: 'outage-postmortem.md',
 			at: '### Timeline',
-			shows: /Time to detect: \*\*2 min\*\* \(detected 2:32 PM\)[^]*Time to resolve: \*\*3 h 30 min\*\* \(resolved 6:00 PM\)/,
+			shows: /Time to detect: \*\*6 min\*\* \(detected 11:26 AM\)[^]*Time to resolve: \*\*2 h 45 min\*\* \(resolved 2:05 PM\)/,
 			what: 'the incident metrics (time to detect and to resolve)',
 		},
 		{

@@ -14,7 +14,7 @@ suite('inlay hints', () => {
 			assert.equal(shown.length, entries.length, `hints: ${JSON.stringify(shown.map(hintLabel))}`);
 			return shown;
 		}, undefined, 'inlay hints on the timeline');
-		assert.deepEqual(hints.map(hintLabel), ['+0:00', '+0:05', '+0:20', '+0:45', '+1:20', '+1:30', '+1:45']);
+		assert.deepEqual(hints.map(hintLabel), ['+0:00', '+0:07', '+0:25', '+0:50', '+1:20', '+1:35', '+1:50']);
 		assert.deepEqual(
 			hints.map((hint) => hint.position.line),
 			entries.map((entry) => entry.line),

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, describeSymbols, documentSymbols, flattenSymbols, waitFor } from './helpers';
+import { activeExtension, describeSymbols, documentSymbols, flattenSymbols, SERVER_DEADLINE_MS, waitFor } from './helpers';
 
 /**
  * The template snippets in a real editor: offered by VS Code's snippet completion in both
@@ -46,9 +46,18 @@ function labelOf(item: vscode.CompletionItem): string {
 async function snippetPrefixesOffered(languageId: string): Promise<string[]> {
   const document = await vscode.workspace.openTextDocument({ language: languageId, content: 'pm-' });
   await vscode.window.showTextDocument(document);
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 3));
+  // VS Code loads snippet files lazily; on a busy machine the first request may come back without them.
+  const snippets = await waitFor(
+    async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 3));
+      const labels = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
+      return labels.some((label) => label.startsWith('pm-')) ? labels : undefined;
+    },
+    SERVER_DEADLINE_MS,
+    `the pm- snippets in a ${languageId} document`,
+  );
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  return list.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
+  return snippets;
 }
 
 /** Sections the server outlines, by name without Markdown marks. */

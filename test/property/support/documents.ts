@@ -1,46 +1,15 @@
 import * as fc from 'fast-check';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { repoRoot } from '../../paths';
+import { projectDocuments } from '../../projectDocuments';
 
 /**
- * Random documents for the property tests: real lines from the development corpus mixed with
- * the text that breaks position arithmetic (surrogate pairs, combining marks, NUL, lone
- * surrogates, every line break, very long lines) and the tokens the parser looks for.
+ * Random documents for the property tests: lines of the project's own postmortems (fixture
+ * workspace, templates, test/fixtures/documents) mixed with the text that breaks position
+ * arithmetic (surrogate pairs, combining marks, NUL, lone surrogates, every line break, very long
+ * lines) and the tokens the parser looks for.
  */
 
-const corpusDirectories = [
-  path.resolve(repoRoot, '..', 'shared', 'corpus', 'dev'),
-  path.resolve(repoRoot, '..', 'shared', 'seeds'),
-];
-
-function readCorpusLines(): string[] {
-  const lines = new Set<string>();
-  for (const directory of corpusDirectories) {
-    if (!fs.existsSync(directory)) continue;
-    for (const name of fs.readdirSync(directory)) {
-      const file = path.join(directory, name);
-      if (!fs.statSync(file).isFile() || !/\.(?:txt|md)$/.test(name)) continue;
-      for (const line of fs.readFileSync(file, 'utf8').split(/\r\n|\r|\n/)) lines.add(line);
-    }
-  }
-  return [...lines];
-}
-
-/** Every distinct line of the corpus and the seeds (the corpus is read from `../shared`). */
-export const corpusLines: readonly string[] = readCorpusLines();
-
-/** Whole corpus documents, for properties that start from realistic text. */
-export function corpusDocuments(): { name: string; text: string }[] {
-  const documents: { name: string; text: string }[] = [];
-  for (const directory of corpusDirectories) {
-    if (!fs.existsSync(directory)) continue;
-    for (const name of fs.readdirSync(directory).sort()) {
-      if (/\.(?:txt|md)$/.test(name)) documents.push({ name, text: fs.readFileSync(path.join(directory, name), 'utf8') });
-    }
-  }
-  return documents;
-}
+/** Every distinct line of the project's documents. */
+export const documentLines: readonly string[] = [...new Set(projectDocuments().flatMap((d) => d.text.split(/\r\n|\r|\n/)))];
 
 /** Text that stresses UTF-16 arithmetic and line splitting. */
 const awkwardText = [
@@ -82,7 +51,7 @@ const fragment: fc.Arbitrary<string> = fc.oneof(
 
 /** A generated line, without its line break. */
 const generatedLine: fc.Arbitrary<string> = fc.oneof(
-  { weight: 5, arbitrary: fc.constantFrom(...(corpusLines.length > 0 ? corpusLines : [''])) },
+  { weight: 5, arbitrary: fc.constantFrom(...documentLines) },
   { weight: 2, arbitrary: fc.constantFrom(...headingLines) },
   {
     weight: 4,
@@ -136,18 +105,17 @@ export function documentText(shape: DocumentShape = ciShape): fc.Arbitrary<strin
     });
 }
 
-/** A whole corpus document, possibly with its line breaks converted. */
-export function corpusDocument(): fc.Arbitrary<string> {
-  const documents = corpusDocuments().map((d) => d.text);
-  if (documents.length === 0) return documentText();
+/** A whole project document, possibly with its line breaks converted. */
+export function wholeDocument(): fc.Arbitrary<string> {
+  const documents = projectDocuments().map((d) => d.text);
   return fc.tuple(fc.constantFrom(...documents), fc.constantFrom('keep', '\n', '\r\n', '\r')).map(([text, convert]) =>
     convert === 'keep' ? text : text.replace(/\r\n|\r|\n/g, convert),
   );
 }
 
-/** Random documents and whole corpus documents, mixed. */
+/** Random documents and whole project documents, mixed. */
 export function anyDocument(shape: DocumentShape = ciShape): fc.Arbitrary<string> {
-  return fc.oneof({ weight: 4, arbitrary: documentText(shape) }, { weight: 1, arbitrary: corpusDocument() });
+  return fc.oneof({ weight: 4, arbitrary: documentText(shape) }, { weight: 1, arbitrary: wholeDocument() });
 }
 
 /** Text to insert by an edit: fragments, lines and line breaks. */

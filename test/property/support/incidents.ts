@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { corpusLines } from './documents';
+import { documentLines } from './documents';
 
 /**
  * Generated postmortems built to trigger the rules that have quick fixes: timelines with
@@ -61,7 +61,7 @@ export const incidentDocument: fc.Arbitrary<string> = fc
     statedDuration: fc.option(fc.constantFrom('45 minutes', '2 hours', 'about 1 hour', '90 minutes', '3 hours and 15 minutes', '20 minutes'), { nil: undefined }),
     sections: fc.subarray(['Summary', 'Root Cause', 'Resolution', 'Corrective Actions', 'Impact', 'Lessons Learned']),
     bullet: fc.constantFrom('- ', '* ', '', '- **'),
-    noise: fc.array(fc.constantFrom(...(corpusLines.length > 0 ? corpusLines : ['Some text.'])), { maxLength: 3 }),
+    noise: fc.array(fc.constantFrom(...documentLines), { maxLength: 3 }),
     noiseAt: fc.array(fc.nat(), { maxLength: 3 }),
   })
   .map((g) => {

@@ -5,7 +5,7 @@ import { completePostmortem, type CompletionClock, type PostmortemCompletion } f
 import { expandSnippet, parseSnippet } from '../../../server/src/core/authoring/snippetSyntax';
 import { defaultOptions } from '../../../server/src/core/options';
 import { parsePostmortem } from '../../../server/src/core/parse/parser';
-import { seed000, seed003 } from '../../paths';
+import { markdownPostmortem, plainTextPostmortem } from '../../paths';
 
 const CURSOR = '§';
 /** 2024-08-15 14:32 UTC, on an editor clock two hours east of UTC. */
@@ -43,27 +43,25 @@ function insertAfterLine(text: string, lineStartsWith: string, insertion: string
 
 suite('completion', () => {
   suite('timeline entries', () => {
-    test('seed 000: a plain 12-hour line 5 minutes after the entry above, no zone, colon separator', () => {
-      const seed = fs.readFileSync(seed000, 'utf8');
-      const source = insertAfterLine(seed, '10:05 PM:', CURSOR);
+    test('incident-postmortem.txt: a plain 12-hour line 5 minutes after the entry above, no zone, colon separator', () => {
+      const source = insertAfterLine(fs.readFileSync(plainTextPostmortem, 'utf8'), '7:22 PM:', CURSOR);
       const item = entryItem(source);
-      assert.equal(item.insertText, '10:10 PM: ${1:What happened}$0');
-      assert.equal(item.plainText, '10:10 PM: ');
+      assert.equal(item.insertText, '7:27 PM: ${1:What happened}$0');
+      assert.equal(item.plainText, '7:27 PM: ');
       assert.ok(item.preselect);
-      assert.match(item.detail, /10:10 PM \(5 min after the entry above\)/);
+      assert.match(item.detail, /7:27 PM \(5 min after the entry above\)/);
       assert.match(item.documentation, /detected/);
     });
 
-    test('seed 003: the date, 12-hour time, zone and dash separator of the entries above', () => {
-      const seed = fs.readFileSync(seed003, 'utf8');
-      const source = seed.replace('\n### Root Cause and Resolution', `\n${CURSOR}\n\n### Root Cause and Resolution`);
+    test('outage-postmortem.md: the date, 12-hour time, zone and dash separator of the entries above', () => {
+      const source = fs.readFileSync(markdownPostmortem, 'utf8').replace('\n### Root Cause and Resolution', `\n${CURSOR}\n\n### Root Cause and Resolution`);
       const { text } = completeAt(source);
       const item = entryItem(source);
-      assert.equal(item.insertText, 'August 15th, 2024, 6:05 PM UTC - ${1:What happened}$0');
+      assert.equal(item.insertText, 'October 23rd, 2023, 2:10 PM UTC - ${1:What happened}$0');
       // Accepted, the new entry is read as the next entry of the timeline, on the same date and zone.
       const after = parsePostmortem(accept(text, item));
       const last = after.timeline.entries.at(-1)!;
-      assert.deepEqual([last.time?.hour, last.time?.minute, last.zone?.name, last.date?.day, last.text], [18, 5, 'UTC', 15, 'Something happened']);
+      assert.deepEqual([last.time?.hour, last.time?.minute, last.zone?.name, last.date?.day, last.text], [14, 10, 'UTC', 23, 'Something happened']);
     });
 
     test('bold times with a zone keep their markup', () => {
@@ -147,16 +145,14 @@ suite('completion', () => {
       assert.match(rootCause.documentation, /fix/);
     });
 
-    test('seed 000 (ALL-CAPS with colons): headings come out as `DETECTION:`', () => {
-      const seed = fs.readFileSync(seed000, 'utf8');
-      const { items } = completeAt(seed.replace('\nCORRECTIVE AND PREVENTIVE MEASURES: ', `\n${CURSOR}\nCORRECTIVE AND PREVENTIVE MEASURES: `));
+    test('incident-postmortem.txt (ALL-CAPS with colons): headings come out as `DETECTION:`', () => {
+      const { items } = completeAt(fs.readFileSync(plainTextPostmortem, 'utf8').replace('\nCORRECTIVE AND PREVENTIVE MEASURES: ', `\n${CURSOR}\nCORRECTIVE AND PREVENTIVE MEASURES: `));
       const labels = items.filter((i) => i.kind === 'section').map((i) => i.label);
       assert.deepEqual(labels.sort(), ['DETECTION:', 'IMPACT:', 'LESSONS LEARNED:']);
     });
 
-    test('seed 003 (`### Timeline`): a missing section is written at the level the sections use', () => {
-      const seed = fs.readFileSync(seed003, 'utf8');
-      const source = seed.replace('### Corrective and Preventative Measures', CURSOR);
+    test('outage-postmortem.md (`### Timeline`): a missing section is written at the level the sections use', () => {
+      const source = fs.readFileSync(markdownPostmortem, 'utf8').replace('### Corrective and Preventative Measures', CURSOR);
       const labels = completeAt(source).items.map((i) => i.label);
       assert.equal(labels[0], '### Corrective and Preventative Measures');
     });

@@ -4,11 +4,11 @@ import { applyEdits } from '../../../server/src/core/edits/textEdits';
 import { classifyEntry, computeMetrics } from '../../../server/src/core/analysis/metrics';
 import { formatDuration, formatElapsedClock, formatIncidentOffset } from '../../../server/src/core/analysis/durationText';
 import { defaultOptions } from '../../../server/src/core/options';
-import { seed000, seed003 } from '../../paths';
+import { markdownPostmortem, plainTextPostmortem } from '../../paths';
 import { postmortem, service } from './analysis/support';
 
-const seed000Text = fs.readFileSync(seed000, 'utf8');
-const seed003Text = fs.readFileSync(seed003, 'utf8');
+const plainText = fs.readFileSync(plainTextPostmortem, 'utf8');
+const markdown = fs.readFileSync(markdownPostmortem, 'utf8');
 
 /** Hover markdown at the `occurrence`-th place `needle` is written (inside it). */
 function hoverAt(text: string, needle: string, occurrence = 0): string | undefined {
@@ -18,39 +18,39 @@ function hoverAt(text: string, needle: string, occurrence = 0): string | undefin
   return service.hover(service.parse(text), at + 1)?.markdown;
 }
 
-suite('seed acceptance', () => {
-  test('seed 000: a timezone-missing warning, no timeline-order, no duration-mismatch', () => {
-    const findings = service.check(service.parse(seed000Text));
+suite('the reference postmortems', () => {
+  test('incident-postmortem.txt: a timezone-missing warning, no timeline-order, no duration-mismatch', () => {
+    const findings = service.check(service.parse(plainText));
     const codes = findings.map((f) => f.code);
     assert.ok(codes.includes('timezone-missing'));
     assert.ok(!codes.includes('timeline-order'));
     assert.ok(!codes.includes('duration-mismatch'));
   });
 
-  test('seed 000: hover on 11:45 PM shows 1 h 45 min since the 10:00 PM start', () => {
-    const markdown = hoverAt(seed000Text, '11:45 PM:');
-    assert.match(markdown!, /`T\+1h45m`: 1 h 45 min since the start \(10:00 PM, the stated start\)/);
-    assert.match(markdown!, /\+15 min since the previous entry \(11:30 PM\)/);
-    assert.match(markdown!, /no time zone stated/);
+  test('incident-postmortem.txt: hover on 9:05 PM shows 1 h 50 min since the 7:15 PM start', () => {
+    const hover = hoverAt(plainText, '9:05 PM:');
+    assert.match(hover!, /`T\+1h50m`: 1 h 50 min since the start \(7:15 PM, the stated start\)/);
+    assert.match(hover!, /\+15 min since the previous entry \(8:50 PM\)/);
+    assert.match(hover!, /no time zone stated/);
   });
 
-  test('seed 000: the zone quick fix makes timezone-missing go away', () => {
-    const document = service.parse(seed000Text);
+  test('incident-postmortem.txt: the zone quick fix makes timezone-missing go away', () => {
+    const document = service.parse(plainText);
     const finding = service.check(document).find((f) => f.code === 'timezone-missing')!;
     const [fix] = service.quickFixes(document, finding);
     assert.equal(fix!.title, 'Add "All times in UTC." to the timeline');
-    const fixed = applyEdits(seed000Text, fix!.edits);
-    assert.ok(fixed.includes('TIMELINE: \nAll times in UTC.\n10:00 PM:'));
+    const fixed = applyEdits(plainText, fix!.edits);
+    assert.ok(fixed.includes('TIMELINE: \nAll times in UTC.\n7:15 PM:'));
     assert.ok(!service.check(service.parse(fixed)).some((f) => f.code === 'timezone-missing'));
   });
 
-  test('seed 003: no errors or warnings; hover on 6:00 PM gives 3 h 30 min since the 2:30 PM start', () => {
-    const serious = service.check(service.parse(seed003Text)).filter((f) => f.severity === 'error' || f.severity === 'warning');
+  test('outage-postmortem.md: no errors or warnings; hover on 2:05 PM gives 2 h 45 min since the 11:20 AM start', () => {
+    const serious = service.check(service.parse(markdown)).filter((f) => f.severity === 'error' || f.severity === 'warning');
     assert.deepEqual(serious, []);
-    const markdown = hoverAt(seed003Text, '6:00 PM UTC -');
-    assert.match(markdown!, /`T\+3h30m`: 3 h 30 min since the start \(2:30 PM, the stated start\)/);
-    assert.match(markdown!, /2024-08-15 18:00 UTC/);
-    assert.match(markdown!, /This entry is the resolution/);
+    const hover = hoverAt(markdown, '2:05 PM UTC -');
+    assert.match(hover!, /`T\+2h45m`: 2 h 45 min since the start \(11:20 AM, the stated start\)/);
+    assert.match(hover!, /2023-10-23 14:05 UTC/);
+    assert.match(hover!, /This entry is the resolution/);
   });
 });
 

@@ -10,7 +10,7 @@ import { parsePostmortem } from '../../../server/src/core/parse/parser';
 import { createPostmortemService } from '../../../server/src/core/service';
 import { elapsedHints, timelineLenses } from '../../../server/src/core/timelineSummary';
 import { DocumentCache } from '../../../server/src/documentCache';
-import { corpusDocuments } from '../../corpusReport';
+import { projectDocuments } from '../../projectDocuments';
 import { seededRandom } from '../../seededRandom';
 
 /** What typing in a postmortem inserts: times, zones, dates, headings, entries, markup, line breaks. */
@@ -75,7 +75,7 @@ const quietOptions: PostmortemOptions = Object.freeze({ ...defaultOptions, inlay
  * any sequence of edits, every result equals the one computed from scratch on the final text.
  */
 suite('analysis caching', () => {
-  const sources = corpusDocuments().filter((_, index) => index % 7 === 0);
+  const sources = projectDocuments().filter((_, index) => index % 2 === 0);
 
   test(`cached answers equal answers from a fresh parse, over seeded random edits of ${sources.length} documents`, function () {
     this.timeout(60_000);

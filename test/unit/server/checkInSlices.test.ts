@@ -6,7 +6,7 @@ import { defaultOptions } from '../../../server/src/core/options';
 import { parsePostmortem } from '../../../server/src/core/parse/parser';
 import { createPostmortemService } from '../../../server/src/core/service';
 import { findingsInSlices } from '../../../server/src/features/diagnostics';
-import { corpusDocuments } from '../../corpusReport';
+import { projectDocuments } from '../../projectDocuments';
 import { largeTimeline } from '../../protocol/largeDocument';
 
 /** Runs a generator to the end, counting its steps. */
@@ -34,8 +34,8 @@ function* slowSteps(count: number, stepMs: number, findings: Finding[]): Generat
 const finding: Finding = { code: 'timeline-order', severity: 'warning', span: { start: 0, end: 1 }, message: 'out of order' };
 
 suite('the check in steps', () => {
-  test('gives the findings of the check in one go, for every corpus document and a large timeline, one rule per step', () => {
-    const documents = [...corpusDocuments().map((document) => document.text), largeTimeline(2_000)];
+  test('gives the findings of the check in one go, for every project document and a large timeline, one rule per step', () => {
+    const documents = [...projectDocuments().map((document) => document.text), largeTimeline(2_000)];
     for (const text of documents) {
       const model = parsePostmortem(text);
       const inSteps = drive(createPostmortemService().checkInSteps(model, defaultOptions));

@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PostmortemDocument } from '../../../server/src/core/model';
 import { parsePostmortem, parsePostmortemInSteps } from '../../../server/src/core/parse/parser';
 import { DocumentCache, type SlicingOptions } from '../../../server/src/documentCache';
-import { corpusDocuments } from '../../corpusReport';
+import { projectDocuments } from '../../projectDocuments';
 import { largeTimeline } from '../../protocol/largeDocument';
 
 /** The stepped parse, counting the parses started, the steps taken and the parses ended early. */
@@ -40,8 +40,8 @@ function turnOfEventLoop(): Promise<void> {
 suite('document cache: parsing large documents in slices', () => {
   const largeText = largeTimeline(3000);
 
-  test('the model parsed in slices equals the synchronous parse, over the corpus and a large timeline', async () => {
-    const texts = [...corpusDocuments().map((document) => document.text), largeText];
+  test('the model parsed in slices equals the synchronous parse, over the project documents and a large timeline', async () => {
+    const texts = [...projectDocuments().map((document) => document.text), largeText];
     for (const [index, text] of texts.entries()) {
       const cache = new DocumentCache(parsePostmortem, parsePostmortemInSteps, everyStepASlice);
       const document = TextDocument.create(`file:///sliced-${index}.postmortem.md`, 'postmortem', 1, text);

@@ -9,7 +9,7 @@ import { trimmedEnd } from '../../../server/src/convert';
 import { LineIndex } from '../../../server/src/core/text/lineIndex';
 import { buildOutline, flattenOutline, OutlineCache } from '../../../server/src/features/documentSymbols';
 import type { ServedDocument } from '../../../server/src/servedDocuments';
-import { seed003 } from '../../paths';
+import { markdownPostmortem } from '../../paths';
 import { seededRandom } from '../../seededRandom';
 
 function served(textDocument: TextDocument, model: PostmortemDocument = parsePostmortem(textDocument.getText())): ServedDocument {
@@ -42,7 +42,7 @@ function ownersBySearch(model: PostmortemDocument): string[] {
   return owners;
 }
 
-const seedText = fs.readFileSync(seed003, 'utf8');
+const referenceText = fs.readFileSync(markdownPostmortem, 'utf8');
 
 suite('outline', () => {
   suite('LineIndex, as the outline walks it', () => {
@@ -53,7 +53,7 @@ suite('outline', () => {
       'surrogate pairs': 'x𐀀y\n𐀀\r\n𐀀𐀀',
       'empty': '',
       'a break only': '\r\n',
-      'the seed postmortem': seedText,
+      'the Markdown reference postmortem': referenceText,
     };
     for (const [name, text] of Object.entries(texts)) {
       test(`${name}: every offset in order, backwards and at random, as TextDocument.positionAt`, () => {
@@ -81,11 +81,11 @@ suite('outline', () => {
   });
 
   suite('entries go to the deepest section containing them, whatever the nesting', () => {
-    const model = parsePostmortem(seedText);
-    const document = TextDocument.create('file:///seed.postmortem', 'postmortem', 1, seedText);
+    const model = parsePostmortem(referenceText);
+    const document = TextDocument.create('file:///reference.postmortem', 'postmortem', 1, referenceText);
 
     test('sections as parsed', () => {
-      assert.ok(model.timeline.entries.length > 3, 'the seed has entries');
+      assert.ok(model.timeline.entries.length > 3, 'the reference has entries');
       const placed = entrySymbols(buildOutline(served(document, model))).map(([, parent]) => parent);
       assert.deepEqual(placed, ownersBySearch(model));
     });
@@ -129,7 +129,7 @@ suite('outline', () => {
 
     test('a version is outlined once and answered from the cache after that', () => {
       const cache = new OutlineCache();
-      const document = served(TextDocument.create('file:///a.postmortem', 'postmortem', 1, seedText));
+      const document = served(TextDocument.create('file:///a.postmortem', 'postmortem', 1, referenceText));
       const first = cache.get(document, tree);
       assert.equal(cache.get(document, tree), first, 'the same version gets the same symbols');
       assert.deepEqual(first, buildOutline(document));
@@ -137,9 +137,9 @@ suite('outline', () => {
 
     test('a new version gets a new outline', () => {
       const cache = new OutlineCache();
-      const before = TextDocument.create('file:///a.postmortem', 'postmortem', 1, seedText);
+      const before = TextDocument.create('file:///a.postmortem', 'postmortem', 1, referenceText);
       const oldOutline = cache.get(served(before), tree) as DocumentSymbol[];
-      const heading = seedText.indexOf('### Timeline');
+      const heading = referenceText.indexOf('### Timeline');
       const after = TextDocument.update(before, [{ range: { start: before.positionAt(heading), end: before.positionAt(heading) }, text: '## Added\n\n' }], 2);
       const newOutline = cache.get(served(after), tree) as DocumentSymbol[];
       assert.notEqual(newOutline, oldOutline);
@@ -150,16 +150,16 @@ suite('outline', () => {
 
     test('the same model reopened under another version is outlined again', () => {
       const cache = new OutlineCache();
-      const model = parsePostmortem(seedText);
-      const first = cache.get(served(TextDocument.create('file:///a.postmortem', 'postmortem', 1, seedText), model), tree);
-      const second = cache.get(served(TextDocument.create('file:///a.postmortem', 'postmortem', 7, seedText), model), tree);
+      const model = parsePostmortem(referenceText);
+      const first = cache.get(served(TextDocument.create('file:///a.postmortem', 'postmortem', 1, referenceText), model), tree);
+      const second = cache.get(served(TextDocument.create('file:///a.postmortem', 'postmortem', 7, referenceText), model), tree);
       assert.notEqual(second, first);
       assert.deepEqual(second, first);
     });
 
     test('each shape is answered in its own form', () => {
       const cache = new OutlineCache();
-      const document = served(TextDocument.create('file:///a.md', 'markdown', 1, seedText));
+      const document = served(TextDocument.create('file:///a.md', 'markdown', 1, referenceText));
       const full = cache.get(document, tree) as DocumentSymbol[];
       const timelineOnly = cache.get(document, { timelineOnly: true, hierarchical: true }) as DocumentSymbol[];
       const flat = cache.get(document, { timelineOnly: false, hierarchical: false }) as SymbolInformation[];
@@ -171,7 +171,7 @@ suite('outline', () => {
 
     test('answering, flattening and serialising leave the cached symbols as built', () => {
       const cache = new OutlineCache();
-      const document = served(TextDocument.create('file:///a.postmortem', 'postmortem', 1, seedText));
+      const document = served(TextDocument.create('file:///a.postmortem', 'postmortem', 1, referenceText));
       const cached = cache.get(document, tree) as DocumentSymbol[];
       flattenOutline(document.textDocument.uri, cached);
       JSON.stringify(cached);

@@ -4,7 +4,7 @@ import { insertTimelineEntryEdit, type StampClock } from '../../../../server/src
 import { applyEdits } from '../../../../server/src/core/edits/textEdits';
 import { defaultOptions } from '../../../../server/src/core/options';
 import { parsePostmortem } from '../../../../server/src/core/parse/parser';
-import { seed000, seed003 } from '../../../paths';
+import { markdownPostmortem, plainTextPostmortem } from '../../../paths';
 
 /** 2024-08-15 23:52:10 UTC, on an editor clock two hours east of UTC (01:52 on the 16th locally). */
 const clock: StampClock = { epochMs: Date.UTC(2024, 7, 15, 23, 52, 10), utcOffsetMinutes: 120 };
@@ -17,21 +17,20 @@ function insert(text: string, cursor?: number, at: StampClock = clock): { result
 }
 
 suite('insert timeline entry', () => {
-  test('seed 000: after the last entry, 12-hour, on the local clock since the report gives no zone', () => {
-    const seed = fs.readFileSync(seed000, 'utf8');
-    const { result, stamp } = insert(seed);
+  test('incident-postmortem.txt: after the last entry, 12-hour, on the local clock since the report gives no zone', () => {
+    const { result, stamp } = insert(fs.readFileSync(plainTextPostmortem, 'utf8'));
     assert.equal(stamp, '1:52 AM UTC+02:00');
-    assert.ok(result.includes('users regained access to the platform.\n1:52 AM UTC+02:00: ‸\nROOT CAUSE AND RESOLUTION: '), 'right after the last entry, without the blank line the last entries do not have');
+    assert.ok(result.includes('the queued reset emails went out.\n1:52 AM UTC+02:00: ‸\nROOT CAUSE AND RESOLUTION: '), 'right after the last entry, without the blank line the last entries do not have');
     const entries = parsePostmortem(result.replace('‸', 'Postmortem written.')).timeline.entries;
     assert.equal(entries.length, 8);
     assert.equal(entries.at(-1)!.text, 'Postmortem written.');
   });
 
-  test('seed 003: converted to UTC, dated like the entries, a blank line apart like them', () => {
-    const seed = fs.readFileSync(seed003, 'utf8');
-    const { result, stamp } = insert(seed);
-    assert.equal(stamp, '11:52 PM UTC');
-    assert.ok(result.includes('post-outage review initiated to prevent future occurrences.\n\nAugust 15th, 2024, 11:52 PM UTC - ‸\n\n### Root Cause and Resolution'));
+  test('outage-postmortem.md: converted to UTC, dated like the entries, a blank line apart like them', () => {
+    // 2023-10-23 14:40:10 UTC on a clock two hours east of UTC: 4:40 PM local, 2:40 PM in the document's zone.
+    const { result, stamp } = insert(fs.readFileSync(markdownPostmortem, 'utf8'), undefined, { epochMs: Date.UTC(2023, 9, 23, 14, 40, 10), utcOffsetMinutes: 120 });
+    assert.equal(stamp, '2:40 PM UTC');
+    assert.ok(result.includes('a review meeting booked for the following day.\n\nOctober 23rd, 2023, 2:40 PM UTC - ‸\n\n### Root Cause and Resolution'), result);
   });
 
   test('a dated timeline takes the entry at its place in time', () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { LineReadMemo } from '../../../../server/src/core/parse/lineReadMemo';
 import { parsePostmortem, parsePostmortemInSteps } from '../../../../server/src/core/parse/parser';
 import { runToEnd } from '../../../../server/src/core/steps';
-import { corpusDocuments } from '../../../corpusReport';
+import { projectDocuments } from '../../../projectDocuments';
 import { largeTimeline } from '../../../protocol/largeDocument';
 import { seededRandom } from '../../../seededRandom';
 
@@ -20,7 +20,7 @@ function randomEdit(text: string, random: () => number): string {
 
 suite('the line-read memo', () => {
   const documents = [
-    ...corpusDocuments().filter((_, index) => index % 4 === 0),
+    ...projectDocuments(),
     { name: 'generated timeline', text: largeTimeline(300) },
     { name: 'repeated lines and status updates', text: '# Outage\n\n## Timeline\n\n- 10:00 UTC deploy\n- 10:00 UTC deploy\n  - note\n  - note\n10:05 UTC: up<br />10:07 UTC: down<br />10:09 UTC: up\n- 10:00 UTC deploy\n' },
     { name: 'no timeline heading, CRLF', text: 'Incident\r\n\r\n10:00 PM alert\r\n10:05 PM paged\r\n10:20 PM fixed\r\n10:20 PM fixed\r\n' },

@@ -1,11 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parsePostmortem } from '../../../../server/src/core/parse/parser';
-import type { ClockTime, PostmortemDocument } from '../../../../server/src/core/model';
-import { fixturesDirectory, repoRoot, seed000, seed003 } from '../../../paths';
-
-const corpusDirectory = path.resolve(repoRoot, '..', 'shared', 'corpus', 'dev');
+import type { ClockTime } from '../../../../server/src/core/model';
+import { markdownPostmortem, plainTextPostmortem } from '../../../paths';
 
 function hhmm(time: ClockTime | undefined): string | undefined {
   return time && `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
@@ -15,18 +12,9 @@ function isoDate(date: { year?: number; month: number; day: number } | undefined
   return date && `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
 }
 
-/** Sections as `kind|level|title` and entries as `HH:MM [date] [zone]`, the shape of expected-model.json. */
-function summarise(model: PostmortemDocument) {
-  return {
-    sections: model.allSections.map((s) => `${s.kind}|${s.level}|${s.title}`),
-    times: model.timeline.entries.map((e) => [e.time ? hhmm(e.time) : 'date', isoDate(e.date), e.zone?.name].filter(Boolean).join(' ')),
-    window: [hhmm(model.window.start) ?? null, hhmm(model.window.end) ?? null, model.window.statedDurationMinutes ?? null],
-  };
-}
-
-suite('parsePostmortem: seeds', () => {
-  test('seed 000 (plain text, Label: and ALL-CAPS headings, no zone)', () => {
-    const text = fs.readFileSync(seed000, 'utf8');
+suite('parsePostmortem: the reference postmortems', () => {
+  test('incident-postmortem.txt (plain text, Label: and ALL-CAPS headings, no zone)', () => {
+    const text = fs.readFileSync(plainTextPostmortem, 'utf8');
     const model = parsePostmortem(text);
     const topLevel = model.sections.map((s) => s.kind);
     assert.deepEqual(topLevel, ['summary', 'timeline', 'root-cause', 'corrective-actions']);
@@ -35,70 +23,42 @@ suite('parsePostmortem: seeds', () => {
     assert.equal(model.sections[1]!.style, 'caps');
     assert.deepEqual(model.sections[2]!.kinds, ['root-cause', 'resolution']);
     assert.deepEqual(model.sections[2]!.children.map((c) => c.title), ['Root Cause', 'Resolution']);
-    assert.deepEqual(model.sections[3]!.children.map((c) => c.title), ['IMPROVEMENTS/FIXES', 'TASKS TO ADDRESS THE ISSUES']);
-    assert.deepEqual(model.timeline.entries.map((e) => hhmm(e.time)), ['22:00', '22:05', '22:20', '22:45', '23:20', '23:30', '23:45']);
+    assert.deepEqual(model.sections[3]!.children.map((c) => c.title), ['IMPROVEMENTS/CHANGES', 'FOLLOW-UP TASKS']);
+    assert.deepEqual(model.timeline.entries.map((e) => hhmm(e.time)), ['19:15', '19:22', '19:40', '20:05', '20:35', '20:50', '21:05']);
     assert.ok(model.timeline.entries.every((e) => e.zone === undefined && e.date === undefined));
-    assert.equal(model.timeline.entries[0]!.text, 'Issue detected through monitoring alerts a sudden increase in HTTP 500 errors.');
+    // "HTTP 502" in the first entry is not a time; the entry text ends before its trailing space.
+    assert.equal(model.timeline.entries[0]!.text, 'Synthetic login checks started failing and an alert fired on a rise in HTTP 502 responses from the gateway.');
     assert.equal(model.timeline.section?.title, 'TIMELINE');
-    assert.equal(hhmm(model.window.start), '22:00');
-    assert.equal(hhmm(model.window.end), '23:45');
-    assert.equal(model.window.endMinutes! - model.window.startMinutes!, 105);
+    assert.equal(hhmm(model.window.start), '19:15');
+    assert.equal(hhmm(model.window.end), '21:05');
+    assert.equal(model.window.endMinutes! - model.window.startMinutes!, 110);
     assert.equal(model.window.zone, undefined);
     assert.equal(model.flavor, 'plaintext');
     // Spans point at the exact text.
     const first = model.timeline.entries[0]!;
-    assert.equal(text.slice(first.time!.span.start, first.time!.span.end), '10:00 PM');
+    assert.equal(text.slice(first.time!.span.start, first.time!.span.end), '7:15 PM');
     assert.equal(text.slice(model.sections[1]!.titleSpan.start, model.sections[1]!.titleSpan.end), 'TIMELINE');
   });
 
-  test('seed 003 (Markdown, dated and zoned entries)', () => {
-    const text = fs.readFileSync(seed003, 'utf8');
+  test('outage-postmortem.md (Markdown, dated and zoned entries crossing noon)', () => {
+    const text = fs.readFileSync(markdownPostmortem, 'utf8');
     const model = parsePostmortem(text);
     assert.deepEqual(model.allSections.map((s) => s.kind), ['summary', 'timeline', 'root-cause', 'corrective-actions']);
     assert.deepEqual(model.allSections[2]!.kinds, ['root-cause', 'resolution']);
     assert.ok(model.allSections.every((s) => s.level === 2), 'the ### Timeline is promoted out of ## Issue Summary');
     const entries = model.timeline.entries;
-    assert.deepEqual(entries.map((e) => hhmm(e.time)), ['14:32', '14:45', '15:15', '15:30', '16:00', '17:45', '18:00']);
-    assert.ok(entries.every((e) => isoDate(e.date) === '2024-08-15'));
+    assert.deepEqual(entries.map((e) => hhmm(e.time)), ['11:26', '11:41', '12:10', '12:35', '13:05', '13:50', '14:05']);
+    assert.ok(entries.every((e) => isoDate(e.date) === '2023-10-23'));
     assert.ok(entries.every((e) => e.zone?.name === 'UTC' && e.ownZone?.name === 'UTC'));
     assert.ok(entries.every((e) => e.ownDate !== undefined));
-    assert.equal(text.slice(entries[6]!.time!.span.start, entries[6]!.time!.span.end), '6:00 PM');
-    assert.equal(hhmm(model.window.start), '14:30');
-    assert.equal(hhmm(model.window.end), '18:00');
+    assert.equal(text.slice(entries[6]!.time!.span.start, entries[6]!.time!.span.end), '2:05 PM');
+    assert.equal(hhmm(model.window.start), '11:20');
+    assert.equal(hhmm(model.window.end), '14:05');
     assert.equal(model.window.zone?.name, 'UTC');
-    assert.equal(model.window.endMinutes! - model.window.startMinutes!, 210);
-    assert.equal(entries[6]!.minutes! - model.window.startMinutes!, 210);
+    assert.equal(model.window.endMinutes! - model.window.startMinutes!, 165);
+    assert.equal(entries[6]!.minutes! - model.window.startMinutes!, 165);
     assert.equal(model.flavor, 'markdown');
   });
-});
-
-suite('parsePostmortem: development corpus', () => {
-  const files = fs.readdirSync(corpusDirectory).filter((f) => /\.(?:md|txt)$/.test(f) && f !== 'NOTES.md');
-
-  test('finds the 48 documents', () => {
-    assert.equal(files.length, 48);
-  });
-
-  for (const file of files) {
-    test(`${file}: parses without throwing, spans inside the text`, () => {
-      const text = fs.readFileSync(path.join(corpusDirectory, file), 'utf8');
-      const model = parsePostmortem(text);
-      const spans = [
-        ...model.allSections.flatMap((s) => [s.span, s.headingSpan, s.titleSpan]),
-        ...model.timeline.entries.flatMap((e) => [e.span, e.lineSpan, ...(e.time ? [e.time.span] : [])]),
-        ...model.zones.map((z) => z.span),
-      ];
-      for (const span of spans) assert.ok(span.start >= 0 && span.start <= span.end && span.end <= text.length, `${JSON.stringify(span)} in ${text.length}`);
-    });
-  }
-
-  const expected = JSON.parse(fs.readFileSync(path.join(fixturesDirectory, 'corpus', 'expected-model.json'), 'utf8')) as Record<string, ReturnType<typeof summarise>>;
-  for (const [file, expectation] of Object.entries(expected)) {
-    test(`${file}: sections, timeline and window as verified by reading it`, () => {
-      const model = parsePostmortem(fs.readFileSync(path.join(corpusDirectory, file), 'utf8'));
-      assert.deepEqual(summarise(model), expectation);
-    });
-  }
 });
 
 suite('parsePostmortem: traps', () => {

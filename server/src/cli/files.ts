@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+/** A file as read: its text without a byte-order mark, whether it had one, and its exact bytes. */
+export interface SourceText {
+  readonly text: string;
+  readonly bom: boolean;
+  readonly bytes: Buffer;
+}
+
+/** Why a write was refused; the message is for the user. The file is left as it was. */
+export class WriteRefused extends Error {
+  override readonly name = 'WriteRefused';
+}
+
+/** Decodes UTF-8 bytes, setting a byte-order mark aside so columns match what an editor shows. */
+export function decodeSource(bytes: Buffer): SourceText {
+  const text = bytes.toString('utf8');
+  const bom = text.charCodeAt(0) === 0xfeff;
+  return { text: bom ? text.slice(1) : text, bom, bytes };
+}
+
+/** The bytes of `text` written back as it was read: UTF-8, with the byte-order mark if it had one. */
+export function encodeSource(text: string, bom: boolean): Buffer {
+  return Buffer.from(bom ? `\uFEFF${text}` : text, 'utf8');
+}
+
+/** Whether writing the decoded text back would give the same bytes (false for invalid UTF-8). */
+export function roundTrips(source: SourceText): boolean {
+  return encodeSource(source.text, source.bom).equals(source.bytes);
+}
+
+export async function readSource(file: string): Promise<SourceText> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return decodeSource(Buffer.concat(chunks));
+  }
+  return decodeSource(await fs.readFile(file));
+}
+
+/**
+ * Replaces the file's contents with `after`, all at once: the new bytes go to a temporary file
+ * in the same folder, which is then renamed over the file, so a reader (or a crash) sees either
+ * the old file or the new one, never half of it. Refuses (throws {@link WriteRefused}, leaving
+ * the file alone) when the file is read-only or no longer holds `before`: it changed on disk
+ * since it was read. A symbolic link is followed: its target is replaced, the link stays. The
+ * file's permission bits are kept.
+ */
+export async function replaceFileContents(file: string, before: Buffer, after: Buffer): Promise<void> {
+  const target = await fs.realpath(file);
+  const stat = await fs.stat(target);
+  // Checked on the mode bits, not with access(): root may write anywhere, but a file marked
+  // read-only says its owner does not want it changed.
+  if ((stat.mode & 0o222) === 0) throw new WriteRefused('the file is read-only');
+  const folder = path.dirname(target);
+  const temporary = path.join(folder, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await fs.writeFile(temporary, after, { flag: 'wx', mode: stat.mode & 0o777 });
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw new WriteRefused(`cannot write in ${folder}: ${describeFileError(error)}`);
+  }
+  try {
+    await fs.chmod(temporary, stat.mode & 0o7777);
+    const current = await fs.readFile(target);
+    if (!current.equals(before)) throw new WriteRefused('it changed on disk since it was read');
+    await fs.rename(temporary, target);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    if (error instanceof WriteRefused) throw error;
+    throw new WriteRefused(describeFileError(error));
+  }
+}
+
+/** Writes a new file; refuses (throws {@link WriteRefused}) when something is already there. */
+export async function createFile(file: string, contents: string): Promise<void> {
+  try {
+    await fs.writeFile(file, contents, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new WriteRefused('it already exists; not overwritten');
+    throw new WriteRefused(describeFileError(error));
+  }
+}
+
+/** A short reason for a file-system error, for messages. */
+export function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'ENOTDIR') return 'a part of the path is not a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'read-only file system';
+  return error instanceof Error ? error.message : String(error);
+}

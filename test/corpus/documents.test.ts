@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ClockTime, PostmortemDocument } from '../../server/src/core/model';
+import { parsePostmortem } from '../../server/src/core/parse/parser';
+import { createPostmortemService } from '../../server/src/core/service';
+import { repoRoot } from '../paths';
+import { corpusDocuments, corpusRoot } from './corpusRoot';
+
+function hhmm(time: ClockTime | undefined): string | undefined {
+  return time && `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+}
+
+function isoDate(date: { year?: number; month: number; day: number } | undefined): string | undefined {
+  return date && `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+}
+
+/** Sections as `kind|level|title` and entries as `HH:MM [date] [zone]`, the shape of expected-model.json. */
+function summarise(model: PostmortemDocument) {
+  return {
+    sections: model.allSections.map((s) => `${s.kind}|${s.level}|${s.title}`),
+    times: model.timeline.entries.map((e) => [e.time ? hhmm(e.time) : 'date', isoDate(e.date), e.zone?.name].filter(Boolean).join(' ')),
+    window: [hhmm(model.window.start) ?? null, hhmm(model.window.end) ?? null, model.window.statedDurationMinutes ?? null],
+  };
+}
+
+const documents = corpusDocuments();
+
+suite(`corpus documents (${corpusRoot})`, () => {
+  test('the corpus holds the 2 seeds and the 69 development documents the report was reviewed on', () => {
+    const perFolder = new Map<string, number>();
+    for (const { name } of documents) {
+      const folder = path.posix.dirname(name);
+      perFolder.set(folder, (perFolder.get(folder) ?? 0) + 1);
+    }
+    assert.deepEqual(Object.fromEntries(perFolder), { seeds: 2, 'corpus/dev': 69 }, 'documents were added or removed: review the new findings (test/corpus/REVIEW.md), then update this count');
+  });
+
+  const service = createPostmortemService();
+  for (const { name, text } of documents) {
+    test(`${name}: parses and checks without throwing, every span inside the text`, () => {
+      const model = parsePostmortem(text);
+      const spans = [
+        ...model.allSections.flatMap((s) => [s.span, s.headingSpan, s.titleSpan]),
+        ...model.timeline.entries.flatMap((e) => [e.span, e.lineSpan, ...(e.time ? [e.time.span] : [])]),
+        ...model.zones.map((z) => z.span),
+        ...service.check(model).map((f) => f.span),
+      ];
+      for (const span of spans) assert.ok(span.start >= 0 && span.start <= span.end && span.end <= text.length, `${JSON.stringify(span)} in ${text.length}`);
+    });
+  }
+});
+
+suite('corpus documents: sections, timeline and window as verified by reading them', () => {
+  const expected = JSON.parse(fs.readFileSync(path.join(repoRoot, 'test', 'corpus', 'expected-model.json'), 'utf8')) as Record<string, ReturnType<typeof summarise>>;
+  const byName = new Map(documents.map((d) => [path.posix.basename(d.name), d.text]));
+  for (const [file, expectation] of Object.entries(expected)) {
+    test(file, () => {
+      const text = byName.get(file);
+      assert.ok(text !== undefined, `${file} is in the corpus`);
+      assert.deepEqual(summarise(parsePostmortem(text)), expectation);
+    });
+  }
+});
