@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The one test command (`npm test`): builds once, then runs every layer in order - unit, property,
 // security (ReDoS, executed/fetched code), protocol, CLI, grammar, corpus (documents the project
-// does not own), Neovim, Emacs (eglot), VS Code extension host (code-server), the UI journey and the packaged
-// .vsix contents - streaming each layer's own output. Every layer runs even after a failure, so one
-// run shows every count; the exit code is non-zero when any layer failed. Ends with a table and one
+// does not own), Neovim, Emacs (eglot), the extension-host suite in VS Code for the Web (and its UI
+// leg), the same suite in VS Code (code-server), the UI journey and the packaged .vsix contents -
+// streaming each layer's own output. Every layer runs even after a failure, so one run shows every
+// count; the exit code is non-zero when any layer failed. Ends with a table and one
 // `N passed, N failed` line.
 //
 // The corpus layer reads POSTMORTEM_CORPUS (default ../shared beside the repository). Without that
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const layers = ['unit', 'property', 'security', 'protocol', 'cli', 'grammar', 'corpus', 'nvim', 'emacs', 'e2e', 'ui', 'package'];
+const layers = ['unit', 'property', 'security', 'protocol', 'cli', 'grammar', 'corpus', 'nvim', 'emacs', 'web', 'e2e', 'ui', 'package'];
 /** The same folder test/corpus/corpusRoot.ts reads. */
 const corpusRoot = path.resolve(process.env.POSTMORTEM_CORPUS ?? path.join(repoRoot, '..', 'shared'));
 const inCi = process.env.CI === 'true';

@@ -1,23 +1,11 @@
-import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  TransportKind,
-  type DocumentSelector,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
-import { registerCommands } from './commands';
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { startClient } from './startClient';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 
-let client: LanguageClient | undefined;
-
-/**
- * Postmortems may be written in the extension's own language or in Markdown or plain text;
- * the server decides which Markdown/plain-text files are postmortems (by name or content), so
- * the client offers it all of them rather than claiming every `.txt` file for the language.
- */
-const documentSelector: DocumentSelector = ['postmortem', 'markdown', 'plaintext'].flatMap((language) =>
-  ['file', 'untitled'].map((scheme) => ({ language, scheme })),
-);
+// The desktop entry point (`main`): the server is a Node process. The browser entry point
+// (`browser`, browser/extension.ts) starts the same server in a web worker.
+let client: BaseLanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -30,16 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       options: { execArgv: ['--nolazy', '--inspect=6009', '--expose-gc'] },
     },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector,
-    // VS Code's Markdown extension already lists headings; the server then adds only timeline entries.
-    initializationOptions: { markdownOutline: 'timeline-only' },
-    // The server pulls settings itself; this tells it when to pull again.
-    synchronize: { configurationSection: 'postmortem' },
-  };
-  client = new LanguageClient('postmortem', 'Postmortem', serverOptions, clientOptions);
-  await client.start();
-  registerCommands(context, client);
+  client = await startClient(context, (id, name, options) => new LanguageClient(id, name, serverOptions, options));
 }
 
 export async function deactivate(): Promise<void> {

@@ -22,6 +22,7 @@ import { inlayHintsFeature } from './features/inlayHints';
 import { codeLensFeature } from './features/codeLens';
 import { codeActionsFeature } from './features/codeActions';
 import { documentLinksFeature } from './features/documentLinks';
+import { clientSuppliesProjectConfig, projectConfigFromClient } from './projectConfig';
 import { ServedDocuments } from './servedDocuments';
 import { Settings, type SettingsHost } from './settings';
 import { version } from './version';
@@ -43,7 +44,10 @@ const features: readonly Feature[] = [
   documentLinksFeature,
 ];
 
-/** What the platform provides; the Node entry point passes `.postmortem.json` discovery. */
+/**
+ * What the platform provides. The Node entry point passes `.postmortem.json` discovery on disk,
+ * used for clients that do not find the file themselves; the browser entry point has no disk.
+ */
 export interface ServerHost extends SettingsHost {
   /**
    * Called whenever a request works on a large document or one is closed: the Node entry point
@@ -81,8 +85,11 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
 
   connection.onInitialize((params): InitializeResult => {
     const client = readClientProfile(params);
-    settings = new Settings(connection, host, client.configurationPull);
-    watchProjectFiles = client.watchedFilesRegistration && host.loadProjectConfig !== undefined;
+    // A client that finds `.postmortem.json` itself (VS Code, desktop and browser) reads it
+    // through its own file system, for every URI scheme; other clients get the host's reading.
+    const loadProjectConfig = clientSuppliesProjectConfig(params.initializationOptions) ? projectConfigFromClient(connection) : host.loadProjectConfig;
+    settings = new Settings(connection, { loadProjectConfig }, client.configurationPull);
+    watchProjectFiles = client.watchedFilesRegistration && loadProjectConfig !== undefined;
     const context: FeatureContext = {
       connection,
       client,

@@ -35,7 +35,7 @@ suite('the seeds', () => {
   });
 
   test('seed 000: only a timezone-missing warning (and its three action items lack owner and date); the last entry is 1 h 45 min after the stated start', () => {
-    assert.deepEqual(service.check(service.parse(seed000)).map((f) => `${f.severity} ${f.code}`), ['warning timezone-missing', ...Array<string>(3).fill(['information action-item-due', 'information action-item-owner']).flat()]);
+    assert.deepEqual(service.check(service.parse(seed000)).map((f) => `${f.severity} ${f.code}`), ['warning timezone-missing', ...Array.from({ length: 3 }, () => ['information action-item-due', 'information action-item-owner']).flat()]);
     assert.match(hoverAt(seed000, '11:45 PM:')!, /`T\+1h45m`: 1 h 45 min since the start \(10:00 PM, the stated start\)/);
   });
 

@@ -1,5 +1,5 @@
 // Types for codeServer.mjs, so the TypeScript UI journey can use it.
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 export interface CodeServer {
 	origin: string;
@@ -37,3 +37,4 @@ export function installExtension(options: {
 }): Promise<string>;
 export function exitGuard(options: { timeoutMs: number; timeoutMessage?: () => string }): ExitGuard;
 export function launchChromium(executablePath: string): Promise<{ browser: Browser; close(): Promise<void> }>;
+export function relaySuite(page: Page, options?: { noise?: readonly RegExp[] }): Promise<{ exited: Promise<number> }>;

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { format } from 'node:util';
 
 /** Settings that keep the workbench quiet and deterministic under test. */
 const BASE_USER_SETTINGS = {
@@ -241,3 +242,22 @@ export async function launchChromium(executablePath) {
 		},
 	};
 }
+
+/**
+ * Readies `page` to run an extension-host suite before it loads the workbench: the workbench
+ * hands the extension host's console calls to `codeAutomationLog` (their argument lists,
+ * printf-style for mocha), relayed here minus lines matching `noise`, and the suite's exit code
+ * to `codeAutomationExit`. Resolves with that code.
+ */
+export async function relaySuite(page, { noise = [] } = {}) {
+	let resolveExit;
+	const exited = new Promise((resolve) => (resolveExit = resolve));
+	await page.exposeFunction('codeAutomationLog', (level, message) => {
+		const text = Array.isArray(message) ? format(...message) : String(message);
+		if (noise.some((pattern) => pattern.test(text))) return;
+		(level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${text}\n`);
+	});
+	await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
+	return { exited };
+}
+

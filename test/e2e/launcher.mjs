@@ -12,12 +12,11 @@
 // POSTMORTEM_E2E_VERBOSE=1 (relay code-server's own log as it happens).
 
 import { ProvisionError, ensureCodeServer, requireChromium } from './provision.mjs';
-import { exitGuard, spawnCodeServer, launchChromium } from './codeServer.mjs';
+import { exitGuard, relaySuite, spawnCodeServer, launchChromium } from './codeServer.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { format } from 'node:util';
 
 /** Workbench chatter that says nothing about the tests; shown with POSTMORTEM_E2E_VERBOSE=1. */
 const WORKBENCH_NOISE = [
@@ -108,15 +107,7 @@ async function main() {
 		const chromium = await launchChromium(chromiumPath);
 		guard.onCleanup(() => chromium.close());
 		const page = await chromium.browser.newPage();
-		let resolveExit;
-		const suiteExit = new Promise((resolve) => (resolveExit = resolve));
-		// The extension host's console calls arrive as their argument lists (printf-style for mocha).
-		await page.exposeFunction('codeAutomationLog', (level, message) => {
-			const text = Array.isArray(message) ? format(...message) : String(message);
-			if (!verbose && WORKBENCH_NOISE.some((pattern) => pattern.test(text))) return;
-			(level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${text}\n`);
-		});
-		await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
+		const { exited: suiteExit } = await relaySuite(page, { noise: verbose ? [] : WORKBENCH_NOISE });
 		page.on('crash', () => void finish(1, 'launcher: the workbench page crashed'));
 		await page.goto(workbenchTestUrl(server.origin, options));
 		const code = await suiteExit;

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { repoRoot, splitLines } from '../fixtures/expectations';
+import { splitLines } from '../fixtures/expectations';
+import { repoRoot } from '../fixtures/fixturePaths';
 import { runHeadlessEditor } from '../fixtures/headlessEditor';
 
 /** What test/emacs/eglot-session.el writes. */
@@ -106,7 +107,7 @@ suite('Emacs (eglot, node dist/server.js --stdio)', function () {
 			[{ type: 'eglot-warning', code: 'timezone-missing', line: lineOf('TIMELINE:'), text_covered: 'TIMELINE' }],
 		);
 		const note = (code: string, action: string) => ({ type: 'eglot-note', code, line: lineOf(`- ${action}`), text_covered: action });
-		const byPosition = (a: { line: number; code: string }, b: { line: number; code: string }) => a.line - b.line || a.code.localeCompare(b.code);
+		const byPosition = (a: { line: number; code: string | null }, b: { line: number; code: string | null }) => a.line - b.line || String(a.code).localeCompare(String(b.code));
 		assert.deepEqual(
 			shown.filter((diagnostic) => diagnostic.type === 'eglot-note').sort(byPosition),
 			[

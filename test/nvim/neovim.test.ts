@@ -3,8 +3,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { expected, fixtureNames, labelShowsTime, lineStartingWith, locateTimeline, splitLines } from '../fixtures/expectations';
+import { fixtureWorkspace, repoRoot } from '../fixtures/fixturePaths';
 import { runHeadlessEditor } from '../fixtures/headlessEditor';
-import { expected, fixtureNames, fixtureWorkspace, labelShowsTime, lineStartingWith, locateTimeline, repoRoot, splitLines } from '../fixtures/expectations';
 
 /** What test/nvim/lsp-session.lua writes. */
 interface SessionResult {

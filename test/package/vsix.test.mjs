@@ -12,8 +12,12 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const vsix = join(root, 'postmortem.vsix');
 const vsce = join(root, 'node_modules', '.bin', 'vsce');
-/** The .vsix is about 280 KB; a bundle that doubles or a stray folder shows up here. */
-const MAX_VSIX_BYTES = 512 * 1024;
+/**
+ * The .vsix is about 535 KB: five bundles of about 100 KB each once compressed (the desktop client
+ * and server, the CLI, the browser client and its worker) and the README. A bundle that doubles
+ * or a stray folder shows up here.
+ */
+const MAX_VSIX_BYTES = 640 * 1024;
 /** The Marketplace's limit on keywords (tags). */
 const MAX_KEYWORDS = 30;
 /** The placeholder only the publisher can replace (docs/PUBLISHING.md). */

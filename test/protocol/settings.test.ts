@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, MessageType } from 'vscode-languageserver/node';
 import { findProjectConfigForUri } from '../../server/src/node/projectConfig';
+import { ProjectConfigRequest } from '../../server/src/projectConfig';
 import { LspHarness, neovimLikeCapabilities, waitFor } from './harness';
 import { plainTextDocument, readmeText } from './referenceDocuments';
 
@@ -101,6 +102,48 @@ suite('settings', () => {
       const warning = harness.shownMessages.find((m) => m.type === MessageType.Warning);
       assert.ok(warning?.message.includes(path.join(folder, '.postmortem.json')), JSON.stringify(harness.shownMessages));
       assert.match(warning!.message, /not valid JSON/);
+    });
+  });
+
+  suite('.postmortem.json found by the client (VS Code, desktop and browser)', () => {
+    const timezoneMissing = async (uri: string) => {
+      const report = await harness.pullDiagnostics(uri);
+      return report.kind === 'full' ? report.items.find((d) => d.code === 'timezone-missing') : undefined;
+    };
+
+    test('the server asks the client for a document on any scheme and applies the text it returns; the disk is not read', async () => {
+      const asked: string[] = [];
+      harness = await LspHarness.start({
+        configuration: () => ({}),
+        initializationOptions: { projectConfig: 'client' },
+        host: { loadProjectConfig: () => Promise.reject(new Error('the server read the disk')) },
+      });
+      harness.client.onRequest(ProjectConfigRequest.type, ({ uri }) => {
+        asked.push(uri);
+        return { path: 'vscode-vfs://github/acme/ops/.postmortem.json', text: '\uFEFF{ "severities": { "timezone-missing": "error" } }' };
+      });
+      const uri = 'vscode-vfs://github/acme/ops/postmortems/outage.postmortem';
+      await harness.open(uri, 'postmortem', plainTextDocument.text);
+      assert.equal((await timezoneMissing(uri))?.severity, 1, 'Error, from the project file');
+      assert.deepEqual(asked, [uri]);
+      assert.deepEqual(harness.shownMessages, []);
+    });
+
+    test('no file (null), an unreadable file and broken JSON: the editor settings apply, and the problem is shown by path', async () => {
+      const answers: Record<string, unknown> = {
+        'vscode-test-web://mount/a.postmortem': null,
+        'vscode-test-web://mount/b.postmortem': { path: 'vscode-test-web://mount/.postmortem.json', error: 'cannot be read (NoPermissions)' },
+        'vscode-test-web://mount/c.postmortem': { path: '/work/ops/.postmortem.json', text: '{ "inlayHints": false, }' },
+      };
+      harness = await LspHarness.start({ configuration: () => ({}), initializationOptions: { projectConfig: 'client' } });
+      harness.client.onRequest(ProjectConfigRequest.type, ({ uri }) => answers[uri] as null);
+      for (const uri of Object.keys(answers)) {
+        await harness.open(uri, 'postmortem', plainTextDocument.text);
+        assert.equal((await timezoneMissing(uri))?.severity, 2, `${uri}: the default Warning`);
+      }
+      const shown = harness.shownMessages.map((m) => m.message);
+      assert.ok(shown.some((m) => m.includes('vscode-test-web://mount/.postmortem.json') && m.includes('NoPermissions')), JSON.stringify(shown));
+      assert.ok(shown.some((m) => m.includes('/work/ops/.postmortem.json') && /not valid JSON/.test(m)), JSON.stringify(shown));
     });
   });
 });

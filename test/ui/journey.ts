@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as CodeServerModule from '../e2e/codeServer.mjs' with { 'resolution-mode': 'import' };
 import type * as ProvisionModule from '../e2e/provision.mjs' with { 'resolution-mode': 'import' };
-import { expected, fixtureWorkspace, labelShowsTime, lineStartingWith, plainHeading, repoRoot, splitLines } from '../fixtures/expectations';
+import { expected, labelShowsTime, lineStartingWith, plainHeading, splitLines } from '../fixtures/expectations';
+import { fixtureWorkspace, repoRoot } from '../fixtures/fixturePaths';
 import { waitFor } from '../e2e/waitFor';
 import { UI_DEADLINE_MS, Workbench, type ScreenRegion } from './workbench';
 

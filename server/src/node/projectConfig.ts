@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseProjectConfig, projectConfigFileName } from '../projectConfig';
 
-/** The project configuration file's name; its keys are the settings' without `postmortem.`. */
-export const projectConfigFileName = '.postmortem.json';
+export { projectConfigFileName };
 
 /** A `.postmortem.json` that was found. */
 export interface ProjectConfigFile {
@@ -42,14 +42,13 @@ export async function readProjectConfig(filePath: string): Promise<ProjectConfig
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
     return { path: filePath, error: `cannot be read (${code ?? String(error)})` };
   }
-  try {
-    return { path: filePath, raw: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
-  } catch (error) {
-    return { path: filePath, error: `is not valid JSON (${(error as Error).message})` };
-  }
+  return parseProjectConfig(filePath, text);
 }
 
-/** The project configuration for a document URI; only `file:` documents have one. */
+/**
+ * The project configuration for a document URI, read from disk: only `file:` documents have one.
+ * Used for clients that do not find the file themselves (every editor but VS Code's client).
+ */
 export async function findProjectConfigForUri(uri: string): Promise<ProjectConfigFile | undefined> {
   if (!uri.startsWith('file:')) return undefined;
   let filePath: string;

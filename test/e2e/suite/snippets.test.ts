@@ -1,6 +1,4 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activeExtension, describeSymbols, documentSymbols, flattenSymbols, SERVER_DEADLINE_MS, waitFor } from './helpers';
 
@@ -27,15 +25,18 @@ const TEMPLATES = [
   { id: 'pagerduty', sections: ['Checkout API outage: Postmortem', 'Overview', 'What Happened', 'Contributing Factors', 'Resolution', 'Impact', 'Responders', 'Timeline', "How'd We Do?", 'What Went Well?', "What Didn't Go So Well?", 'Action Items'] },
 ] as const;
 
+/**
+ * A file of the extension's folder, read through VS Code: on the desktop from disk, in the
+ * browser from the server that serves the extension under development.
+ */
 async function extensionFile(...parts: string[]): Promise<string> {
   const extension = await activeExtension();
-  return fs.readFileSync(path.join(extension.extensionPath, ...parts), 'utf8');
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, ...parts)));
 }
 
 /** test/fixtures/templates/ in the repository the extension is developed from (the workspace is a scratch copy). */
-async function templatesDirectory(): Promise<string> {
-  const extension = await activeExtension();
-  return path.join(extension.extensionPath, 'test', 'fixtures', 'templates');
+function templateFile(name: string): Promise<string> {
+  return extensionFile('test', 'fixtures', 'templates', name);
 }
 
 function labelOf(item: vscode.CompletionItem): string {
@@ -82,7 +83,7 @@ suite('snippets', () => {
     }
   });
 
-  const readValues = async (): Promise<TemplateValues> => JSON.parse(fs.readFileSync(path.join(await templatesDirectory(), 'values.json'), 'utf8')) as TemplateValues;
+  const readValues = async (): Promise<TemplateValues> => JSON.parse(await templateFile('values.json')) as TemplateValues;
 
   for (const { id, sections } of TEMPLATES) {
     for (const flavor of ['md', 'txt'] as const) {
@@ -91,7 +92,7 @@ suite('snippets', () => {
         const snippets = JSON.parse(await extensionFile('snippets', 'postmortem.json')) as Record<string, SnippetFileEntry>;
         const snippet = Object.values(snippets).find((entry) => entry.prefix === prefix);
         assert.ok(snippet, `${prefix} in snippets/postmortem.json`);
-        const fixture = fs.readFileSync(path.join(await templatesDirectory(), `${id}.postmortem.${flavor}`), 'utf8');
+        const fixture = await templateFile(`${id}.postmortem.${flavor}`);
         const values = await readValues();
         const typed = values.tabStops[id]!;
 

@@ -1,0 +1,43 @@
+import type * as vscode from 'vscode';
+import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
+import { registerCommands } from './commands';
+import { findProjectConfig, projectConfigMethod } from './projectConfig';
+
+/**
+ * Every scheme a postmortem is opened from: local files, unsaved documents, GitHub and Azure
+ * repositories in vscode.dev and github.dev (`vscode-vfs`), a remote's files seen from the browser
+ * (`vscode-remote`) and the test file system of VS Code for the Web (`vscode-test-web`). Left out
+ * on purpose: `git` (the old side of a diff) and `output` (output channels are plain text too).
+ */
+export const documentSchemes = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web'] as const;
+
+/**
+ * Postmortems may be written in the extension's own language or in Markdown or plain text;
+ * the server decides which Markdown/plain-text files are postmortems (by name or content), so
+ * the client offers it all of them rather than claiming every `.txt` file for the language.
+ */
+const documentSelector: DocumentSelector = ['postmortem', 'markdown', 'plaintext'].flatMap((language) =>
+  documentSchemes.map((scheme) => ({ language, scheme })),
+);
+
+/** Builds the platform's language client (Node process or web worker) from the shared options. */
+export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
+
+/** What the desktop and the browser entry points share: the options, the commands, `.postmortem.json`. */
+export async function startClient(context: vscode.ExtensionContext, create: ClientFactory): Promise<BaseLanguageClient> {
+  const client = create('postmortem', 'Postmortem', {
+    documentSelector,
+    initializationOptions: {
+      // VS Code's Markdown extension already lists headings; the server then adds only timeline entries.
+      markdownOutline: 'timeline-only',
+      // `.postmortem.json` is read here, through VS Code's file system, for every scheme.
+      projectConfig: 'client',
+    },
+    // The server pulls settings itself; this tells it when to pull again.
+    synchronize: { configurationSection: 'postmortem' },
+  });
+  client.onRequest(projectConfigMethod, ({ uri }: { uri: string }) => findProjectConfig(uri));
+  await client.start();
+  registerCommands(context, client);
+  return client;
+}
