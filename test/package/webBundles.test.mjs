@@ -16,9 +16,10 @@ const KB = 1024;
  * Limits. Compressed is what a browser downloads (the marketplace serves the files gzipped).
  * Minified, the two Microsoft protocol libraries alone take about 570 KB (vscode-languageclient
  * with its protocol copy in the client, vscode-languageserver with its own in the worker), so the
- * minified limit is a ceiling a little above today's 730 KB that catches growth.
+ * minified limit is a ceiling a little above today's size (776 KB with the review checks, 796 KB
+ * with the timeline picture) that catches growth.
  */
-const limits = { compressed: 500 * KB, minified: 750 * KB };
+const limits = { compressed: 500 * KB, minified: 850 * KB };
 
 function packaged(file) {
   return execFileSync('unzip', ['-p', vsix, `extension/${file}`], { maxBuffer: 64 * 1024 * 1024 });
