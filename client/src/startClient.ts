@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { CloseAction, ErrorAction, type BaseLanguageClient, type DocumentSelector, type ErrorHandler, type LanguageClientOptions } from 'vscode-languageclient';
+import { ErrorAction, type BaseLanguageClient, type DocumentSelector, type ErrorHandler, type LanguageClientOptions } from 'vscode-languageclient';
 import { registerCommands } from './commands';
 import { findProjectConfig, projectConfigMethod } from './projectConfig';
 
@@ -20,31 +20,18 @@ const documentSelector: DocumentSelector = ['postmortem', 'markdown', 'plaintext
   documentSchemes.map((scheme) => ({ language, scheme })),
 );
 
-/** A server that dies this many times within {@link restartWindowMs} is not started again. */
-const maxRestarts = 4;
-const restartWindowMs = 3 * 60 * 1000;
-
 /**
  * Keeps the server running through a crash. The library's default handler shuts the client down
  * when a write fails without an error count (as a write to a killed process can), and a client
  * shut down that way never restarts: the user would be left without diagnostics until a reload.
- * Here an error is only logged unless it repeats, and a closed connection restarts the server,
- * up to {@link maxRestarts} times in {@link restartWindowMs}.
+ * Here an error shuts the client down only when it repeats; a closed connection is left to the
+ * library's own restart policy (up to four restarts within three minutes), as in the browser.
  */
-export function restartingErrorHandler(name: string, now: () => number = Date.now): ErrorHandler {
-  const restarts: number[] = [];
+function keepServerRunning(client: () => BaseLanguageClient): ErrorHandler {
+  let restarts: ErrorHandler | undefined;
   return {
-    error: (_error, _message, count) => ({ action: (count ?? 1) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
-    closed: () => {
-      const time = now();
-      while (restarts.length > 0 && time - restarts[0]! > restartWindowMs) restarts.shift();
-      restarts.push(time);
-      if (restarts.length <= maxRestarts) return { action: CloseAction.Restart };
-      return {
-        action: CloseAction.DoNotRestart,
-        message: `The ${name} server stopped ${restarts.length} times in the last 3 minutes and will not be restarted. See the Postmortem output channel, and reload the window once the cause is fixed.`,
-      };
-    },
+    error: (_error, _message, count) => ({ action: count !== undefined && count > 3 ? ErrorAction.Shutdown : ErrorAction.Continue }),
+    closed: () => (restarts ??= client().createDefaultErrorHandler()).closed(),
   };
 }
 
@@ -53,7 +40,7 @@ export type ClientFactory = (id: string, name: string, options: LanguageClientOp
 
 /** What the desktop and the browser entry points share: the options, the commands, `.postmortem.json`. */
 export async function startClient(context: vscode.ExtensionContext, create: ClientFactory): Promise<BaseLanguageClient> {
-  const client = create('postmortem', 'Postmortem', {
+  const client: BaseLanguageClient = create('postmortem', 'Postmortem', {
     documentSelector,
     initializationOptions: {
       // VS Code's Markdown extension already lists headings; the server then adds only timeline entries.
@@ -63,7 +50,7 @@ export async function startClient(context: vscode.ExtensionContext, create: Clie
     },
     // The server pulls settings itself; this tells it when to pull again.
     synchronize: { configurationSection: 'postmortem' },
-    errorHandler: restartingErrorHandler('Postmortem'),
+    errorHandler: keepServerRunning(() => client),
   });
   client.onRequest(projectConfigMethod, ({ uri }: { uri: string }) => findProjectConfig(uri));
   await client.start();
