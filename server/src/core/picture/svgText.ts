@@ -1,0 +1,87 @@
+/**
+ * Text for SVG markup: escaping, and width estimates for laying labels out without a DOM.
+ */
+
+/** Characters XML 1.0 forbids even as references, and lone surrogate halves. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const MARKUP = /[&<>"']/g;
+const ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Text made safe for an SVG text node or a quoted attribute: markup characters become
+ * entities, and characters XML cannot carry become U+FFFD, so any entry text is text and the
+ * document stays well-formed.
+ */
+export function escapeXml(text: string): string {
+  return text.replace(NOT_XML, '\uFFFD').replace(MARKUP, (c) => ENTITY[c]!);
+}
+
+/**
+ * Widths of characters in ems, on the wide side of common sans-serif faces (DejaVu Sans,
+ * Segoe UI, Helvetica): an estimate that errs wide keeps estimated boxes apart when drawn.
+ */
+function charWidth(code: number): number {
+  if (code === 0x20) return 0.32;
+  if (code < 0x80) {
+    const c = String.fromCharCode(code);
+    if ('il.,:;|!\'`'.includes(c)) return 0.32;
+    if ('fjrtI()[]{}/\\-'.includes(c)) return 0.42;
+    if ('mwMW@%'.includes(c)) return 0.98;
+    if (c >= 'A' && c <= 'Z') return 0.74;
+    if (c >= '0' && c <= '9') return 0.64;
+    return 0.62;
+  }
+  // Accented Latin, Greek, Cyrillic: like lower-case Latin, a little wider.
+  if (code < 0x1100) return 0.7;
+  // CJK, symbols, emoji: full width.
+  return 1.05;
+}
+
+/** Estimated rendered width in px of `text` at `fontSize` px. */
+export function estimateTextWidth(text: string, fontSize: number): number {
+  let ems = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // The high half of a pair counts; the low half adds nothing.
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
+    ems += charWidth(code);
+  }
+  return ems * fontSize;
+}
+
+/**
+ * `text` cut to at most `maxWidth` px (estimated), at a word boundary when one is near, with
+ * `…` marking the cut. Never splits a surrogate pair.
+ */
+export function fitText(text: string, maxWidth: number, fontSize: number): string {
+  if (estimateTextWidth(text, fontSize) <= maxWidth) return text;
+  const budget = maxWidth - estimateTextWidth('…', fontSize);
+  let width = 0;
+  let end = 0;
+  while (end < text.length) {
+    const code = text.charCodeAt(end);
+    const step = code >= 0xd800 && code <= 0xdbff && end + 1 < text.length ? 2 : 1;
+    const next = width + charWidth(code) * fontSize;
+    if (next > budget) break;
+    width = next;
+    end += step;
+  }
+  let cut = text.slice(0, end);
+  const space = cut.lastIndexOf(' ');
+  if (space > cut.length * 0.6) cut = cut.slice(0, space);
+  return `${cut.trimEnd()}…`;
+}
+
+/** `text` cut to at most `maxLength` UTF-16 units (not splitting a pair), `…` marking a cut. */
+export function clipText(text: string, maxLength: number): string {
+  if (text.length <= maxLength) return text;
+  let end = maxLength - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+/** A coordinate rounded to a tenth of a pixel, so markup stays short. */
+export function px(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
