@@ -1,3 +1,4 @@
+import type { TimePoint } from '../analysis/timeAxis';
 import { estimateTextWidth } from './svgText';
 
 const MINUTES_PER_DAY = 1440;
@@ -55,4 +56,12 @@ export function dayLabel(minutes: number, dated: boolean): string {
 export function longDayLabel(minutes: number, dated: boolean): string {
   if (!dated) return dayLabel(minutes, false);
   return new Date(Math.floor(minutes / DAY) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The point a drawing measures every other from: the first with a clock time, dated if any is,
+ * so undated times line up on its day and date-only entries at their midnight.
+ */
+export function referencePoint(points: readonly TimePoint[]): TimePoint | undefined {
+  return points.find((p) => p.dated && !p.dayOnly) ?? points.find((p) => !p.dayOnly) ?? points[0];
 }

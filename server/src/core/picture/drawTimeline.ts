@@ -4,7 +4,7 @@ import { entryPoint, minutesBetween, windowEndPoint, windowStartPoint, type Time
 import { formatDuration } from '../analysis/durationText';
 import { describeEntryTime } from '../format';
 import { LineIndex } from '../text/lineIndex';
-import { axisTicks, clockLabel, longDayLabel } from './axisTicks';
+import { axisTicks, clockLabel, longDayLabel, referencePoint } from './axisTicks';
 import { Lanes } from './lanes';
 import { clipText, escapeXml, estimateTextWidth, fitText, px } from './svgText';
 
@@ -168,7 +168,7 @@ interface Axis {
 
 function buildAxis(document: PostmortemDocument, placed: readonly Item[], width: number): Axis {
   const points = placed.map((item) => item.point!);
-  const reference = points.find((p) => p.dated && !p.dayOnly) ?? points.find((p) => !p.dayOnly) ?? points[0]!;
+  const reference = referencePoint(points)!;
   const offsetOf = (point: TimePoint) => minutesBetween(reference, point);
   const offsets = points.map(offsetOf);
   let first = Infinity;
