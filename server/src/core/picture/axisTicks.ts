@@ -28,7 +28,7 @@ export interface AxisTick {
  */
 export function axisTicks(from: number, to: number, widthPx: number, dated: boolean, fontSize: number): AxisTick[] {
   const span = Math.max(to - from, 1);
-  const widest = estimateTextWidth(dated ? 'Mmm 00' : 'Day 000', fontSize) + 14;
+  const widest = estimateTextWidth(dated ? 'Mmm 00' : 'Day 000', fontSize, true) + 14;
   const step = STEPS.find((candidate) => (candidate / span) * widthPx >= widest) ?? Math.ceil(span / DAY) * DAY;
   const ticks: AxisTick[] = [];
   for (let minutes = Math.ceil(from / step) * step; minutes <= to; minutes += step) {
