@@ -66,7 +66,7 @@ const MAX_FLAG_LANES = 4;
 const MAX_MARK_ELEMENTS = 2000;
 const MAX_UNPLACED_LISTED = 12;
 const MAX_LABEL_WIDTH = 240;
-const MAX_TOOLTIP_LENGTH = 160;
+const MAX_TOOLTIP_LENGTH = 120;
 const MIN_WIDTH = 320;
 const MAX_WIDTH = 4096;
 /** A stretch without entries is drawn as a gap from this many minutes (or longer, see `longGaps`). */
@@ -122,6 +122,8 @@ interface Item {
   readonly current: boolean;
   /** The label as drawn or listed, set by the layout. */
   label?: string;
+  /** Minutes from the axis's reference point, set with the axis. */
+  offset?: number;
 }
 
 function readItems(document: PostmortemDocument, entries: readonly TimelineEntry[], highlightLine: number | undefined): Item[] {
@@ -138,6 +140,8 @@ function readItems(document: PostmortemDocument, entries: readonly TimelineEntry
 /** Markdown decoration and table pipes removed, whitespace collapsed, at most 400 units read. */
 function plainText(text: string): string {
   const head = text.length > 400 ? text.slice(0, 400) : text;
+  // Most entries are plain sentences: nothing to take off.
+  if (!/[[*_`|\s\-–—:]{2}|[[*_`|]|[^\S ]|^[\s\-–—:*]|\s$/.test(head)) return head;
   return head
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|`)/g, '')
@@ -170,7 +174,7 @@ function buildAxis(document: PostmortemDocument, placed: readonly Item[], width:
   const points = placed.map((item) => item.point!);
   const reference = referencePoint(points)!;
   const offsetOf = (point: TimePoint) => minutesBetween(reference, point);
-  const offsets = points.map(offsetOf);
+  const offsets = placed.map((item) => (item.offset = offsetOf(item.point!)));
   let first = Infinity;
   let last = -Infinity;
   for (const offset of offsets) {
@@ -319,7 +323,7 @@ function priority(flag: Omit<Flag, 'lane'>): number {
 
 /** Stretches without entries of at least 30 minutes, a tenth of the span and 1.5 times the usual interval, longest first. */
 function longGaps(axis: Axis, placed: readonly Item[], windowStart: TimePoint | undefined): { from: number; to: number }[] {
-  const offsets = placed.map((item) => axis.offsetOf(item.point!));
+  const offsets = placed.map((item) => item.offset!);
   if (windowStart) {
     const offset = axis.offsetOf(windowStart);
     if (offset >= axis.from && offset <= axis.to) offsets.push(offset);
@@ -342,7 +346,7 @@ function longGaps(axis: Axis, placed: readonly Item[], windowStart: TimePoint | 
  * its label (its tooltip keeps the text), and past that to one dense row of dots.
  */
 function placeMarks(axis: Axis, placed: readonly Item[], metrics: IncidentMetrics): Pick<Layout, 'marks' | 'labelLanes' | 'denseRow' | 'unlabelled'> {
-  const withX = placed.map((item) => ({ item, x: axis.x(axis.offsetOf(item.point!)) }));
+  const withX = placed.map((item) => ({ item, x: axis.x(item.offset!) }));
   withX.sort((a, b) => a.x - b.x || a.item.index - b.item.index);
   let drawn = withX;
   if (withX.length > MAX_MARK_ELEMENTS) {
