@@ -341,6 +341,7 @@ const rows = [
   ['  outline from scratch', (d) => fmt(d.inProcess?.outline?.median)],
   ['  timeline picture (SVG)', (d) => fmt(d.inProcess?.picture?.median)],
   ['  timeline picture / floor (x)', (d) => fmt(d.inProcess?.picture?.median / d.inProcess?.floor?.median)],
+  ['  timeline picture / full analysis (x)', (d) => fmt(d.inProcess?.picture?.median / d.inProcess?.full?.median)],
   ['  md-languageservice symbols', (d) => fmt(d.anchors?.markdownSymbols?.median)],
   ['  md-languageservice / ours (x)', (d) => fmt(d.anchors?.markdownSymbols?.median / d.inProcess?.outline?.median)],
   ['  markdownlint', (d) => fmt(d.anchors?.markdownlint?.median)],
