@@ -485,6 +485,10 @@ class Canvas {
       const top = band.className === 'pm-gap' ? axisY : flagTop;
       parts.push(`<rect class="${band.className}" x="${px(band.x1)}" y="${px(top)}" width="${px(band.x2 - band.x1)}" height="${px(bottom - top)}"/>`);
     }
+    // Milestone lines under every text: tick and flag labels have a halo in the background colour.
+    for (const milestone of layout.milestones) {
+      parts.push(`<line class="pm-milestone pm-${milestone.kind}" x1="${px(milestone.x)}" y1="${px(flagTop)}" x2="${px(milestone.x)}" y2="${px(bottom)}"/>`);
+    }
     const ticks = axisTicks(axis.wall(axis.from), axis.wall(axis.to), axis.right - axis.left, axis.reference.dated, FONT_SIZE);
     for (const tick of ticks) {
       const x = axis.x(tick.minutes - axis.reference.minutes);
@@ -492,13 +496,10 @@ class Canvas {
       const w = estimateTextWidth(tick.label, FONT_SIZE, tick.dayStart);
       // A label that would leave the drawing is left out; its line still shows.
       if (x - w / 2 < 0 || x + w / 2 > this.#width) continue;
-      this.#text(x, ticksBaseline, tick.label, tick.dayStart ? 'pm-day' : 'pm-muted', 'middle');
+      this.#text(x, ticksBaseline, tick.label, tick.dayStart ? 'pm-label pm-day' : 'pm-label pm-muted', 'middle');
     }
     parts.push(`<line class="pm-axis" x1="${px(axis.left)}" y1="${px(axisY)}" x2="${px(axis.right)}" y2="${px(axisY)}"/>`);
 
-    for (const milestone of layout.milestones) {
-      parts.push(`<line class="pm-milestone pm-${milestone.kind}" x1="${px(milestone.x)}" y1="${px(flagTop)}" x2="${px(milestone.x)}" y2="${px(bottom)}"/>`);
-    }
     for (const flag of layout.flags) this.#text(flag.start, flagTop + flag.lane * ROW + 12, flag.text, `pm-label ${flag.className}`);
 
     // Rug ticks on the axis and leader lines down to the dots, each as one path.

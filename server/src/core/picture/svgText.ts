@@ -88,7 +88,7 @@ export function fitText(text: string, maxWidth: number, fontSize: number, bold =
   let cut = text.slice(0, end);
   const space = cut.lastIndexOf(' ');
   if (space > cut.length * 0.6) cut = cut.slice(0, space);
-  return `${cut.trimEnd()}…`;
+  return `${cut.trimEnd().replace(/[.,;:]+$/, '')}…`;
 }
 
 /** `text` cut to at most `maxLength` UTF-16 units (not splitting a pair), `…` marking a cut. */
