@@ -398,16 +398,20 @@ const steps: JourneyStep[] = [
 		screenshot: '09-timeline-panel',
 		async run({ workbench, readmePicture }) {
 			const { page } = workbench;
-			await workbench.runCommand('View: Close All Editors');
+			await closeAllEditorsWithoutSaving(workbench);
+			if (await page.locator('#workbench\\.parts\\.panel').isVisible()) {
+				await workbench.runCommand('View: Toggle Panel Visibility');
+				await page.locator('#workbench\\.parts\\.panel').waitFor({ state: 'hidden', timeout: UI_DEADLINE_MS });
+			}
 			await workbench.showSideBar(false);
 			await workbench.openFile(OUTLINE_DOCUMENT);
+			// The command is offered once the server has said the document is a postmortem with a
+			// timeline; its button in the editor's title bar shows when it has.
+			await page.locator('.editor-actions .action-label[aria-label^="Postmortem: Show Timeline"], .editor-actions .action-label[aria-label^="Show Timeline"]').first().waitFor({ timeout: UI_DEADLINE_MS });
 			await workbench.runCommand('Postmortem: Show Timeline');
 			const panel = await webviewFrameWith(page, TIMELINE_MARK);
 			const marks = panel.locator(TIMELINE_MARK);
 			assert.equal(await marks.count(), expected(OUTLINE_DOCUMENT).timeline!.length, 'one mark per timeline entry');
-			await page.mouse.move(1, 1);
-			await readmePicture('timeline-panel.png', await workbench.regionOf(['.part.editor']));
-
 			// The mark of the entry at 12:35 PM, clicked as a person would.
 			const lines = splitLines(fs.readFileSync(path.join(fixtureWorkspace, OUTLINE_DOCUMENT), 'utf8'));
 			const entryLine = lineStartingWith(lines, 'October 23rd, 2023, 12:35 PM UTC', OUTLINE_DOCUMENT);
@@ -423,7 +427,9 @@ const steps: JourneyStep[] = [
 			);
 			console.log(`      after the click: ${cursor}`);
 			// The entry under the cursor is drawn highlighted.
-			await panel.locator(`${TIMELINE_MARK}[data-line="${entryLine}"].pm-current, .pm-current[data-line="${entryLine}"]`).first().waitFor({ timeout: UI_DEADLINE_MS });
+			await panel.locator(`${TIMELINE_MARK}.pm-current[data-line="${entryLine}"]`).waitFor({ timeout: UI_DEADLINE_MS });
+			await page.mouse.move(1, 1);
+			await readmePicture('timeline-panel.png', await workbench.regionOf(['.part.editor']));
 		},
 	},
 	{
@@ -431,14 +437,17 @@ const steps: JourneyStep[] = [
 		screenshot: '10-markdown-preview',
 		async run({ workbench, readmePicture }) {
 			const { page } = workbench;
-			await workbench.runCommand('View: Close All Editors');
+			await closeAllEditorsWithoutSaving(workbench);
 			await workbench.openFile(OUTLINE_DOCUMENT);
 			await workbench.runCommand('Markdown: Open Preview to the Side');
 			const preview = await webviewFrameWith(page, `.${PREVIEW_PICTURE_CLASS} svg`);
 			const headingAbove = await preview.locator(`.${PREVIEW_PICTURE_CLASS}`).evaluate((element) => `${element.previousElementSibling?.tagName} ${element.previousElementSibling?.textContent}`.trim());
 			assert.equal(headingAbove, 'H3 Timeline', 'the picture comes right after the Timeline heading');
 			await preview.locator(`.${PREVIEW_PICTURE_CLASS} svg`).scrollIntoViewIfNeeded();
-			await page.mouse.move(1, 1);
+			// The mouse rests over the preview, away from the title bar and breadcrumbs and their tooltips.
+			const previewBox = await page.locator('.part.editor').boundingBox();
+			if (previewBox) await page.mouse.move(previewBox.x + previewBox.width * 0.75, previewBox.y + previewBox.height - 10);
+			await waitFor(async () => (await page.locator('.workbench-hover:visible, .monaco-hover:visible').count()) === 0, UI_DEADLINE_MS, 'no tooltip over the picture');
 			await readmePicture('markdown-preview-timeline.png', await workbench.regionOf(['.part.editor']));
 		},
 	},
@@ -448,6 +457,21 @@ const steps: JourneyStep[] = [
 const TIMELINE_MARK = '[data-line][role="button"]';
 /** The element the Markdown preview plugin wraps the picture in (client/src/markdownPreview). */
 const PREVIEW_PICTURE_CLASS = 'postmortem-timeline-picture';
+
+/** Closes every editor, discarding the earlier steps' unsaved edits, for a picture of one document. */
+async function closeAllEditorsWithoutSaving(workbench: Workbench): Promise<void> {
+	const { page } = workbench;
+	await workbench.runCommand('View: Close All Editors');
+	const dontSave = page.locator('.monaco-dialog-box .monaco-button', { hasText: "Don't Save" });
+	await waitFor(
+		async () => {
+			if (await dontSave.isVisible()) await dontSave.click();
+			return (await page.locator('.editor-group-container .tab').count()) === 0;
+		},
+		UI_DEADLINE_MS,
+		'every editor to close',
+	);
+}
 
 /**
  * The frame of the webview (a panel, the Markdown preview) showing `selector`, once it does.

@@ -15,8 +15,8 @@ import { pictureMarkup, timelinePicturePlugin, type MarkdownItLike, type Preview
 /** `postmortem.preview.timelinePicture` (or `preview.timelinePicture` in `.postmortem.json`): on by default. */
 const settingSection = 'postmortem';
 const settingKey = 'preview.timelinePicture';
-/** The preview's content column is about this wide. */
-const previewWidth = 840;
+/** About the width of the preview's text column beside an editor; a narrower one scales the picture down. */
+const previewWidth = 720;
 
 interface Drawn {
   readonly version: number;

@@ -46,8 +46,9 @@ function escapeHtml(text: string): string {
  */
 export function pictureMarkup(picture: { svg: string; message?: string; headingLine?: number }): PreviewPicture | undefined {
   if (picture.headingLine === undefined) return undefined;
+  // Scaled down to the preview's width rather than cut off at its edge.
   const html = picture.svg
-    ? `<div class="${pictureClass}" style="overflow-x:auto">${picture.svg}</div>\n`
+    ? `<div class="${pictureClass}"><style>.${pictureClass} svg{max-width:100%;height:auto}</style>${picture.svg}</div>\n`
     : `<p class="${pictureClass}"><em>${escapeHtml(picture.message ?? 'Nothing to draw.')}</em></p>\n`;
   return { headingLine: picture.headingLine, html };
 }
