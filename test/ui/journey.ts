@@ -430,6 +430,22 @@ const steps: JourneyStep[] = [
 			await panel.locator(`${TIMELINE_MARK}.pm-current[data-line="${entryLine}"]`).waitFor({ timeout: UI_DEADLINE_MS });
 			await page.mouse.move(1, 1);
 			await readmePicture('timeline-panel.png', await workbench.regionOf(['.part.editor']));
+
+			// From the keyboard: on the first mark, the right arrow moves to the second; Enter shows its
+			// entry in the editor and leaves the focus in the picture, which redraws with the highlight.
+			await marks.first().focus();
+			await page.keyboard.press('ArrowRight');
+			const second = await marks.nth(1).getAttribute('data-line');
+			await waitFor(async () => (await panel.locator(':focus').getAttribute('data-line')) === second, UI_DEADLINE_MS, 'the focus to move to the second mark');
+			await page.keyboard.press('Enter');
+			// The panel keeps the focus, so the status bar shows no cursor: the editor's line number does.
+			await waitFor(
+				async () => (await page.locator('.editor-instance .monaco-editor .line-numbers.active-line-number').allInnerTexts()).some((shown) => shown.trim() === String(Number(second) + 1)),
+				UI_DEADLINE_MS,
+				`Enter to put the cursor on line ${Number(second) + 1}`,
+			);
+			await panel.locator(`${TIMELINE_MARK}.pm-current[data-line="${second}"]`).waitFor({ timeout: UI_DEADLINE_MS });
+			assert.equal(await panel.locator(':focus').getAttribute('data-line'), second, 'the focus stays on the mark');
 		},
 	},
 	{
