@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { newNonce, timelinePageHtml } from './timelinePage';
 import { requestTimelinePicture } from './timelinePicture';
 import type { PanelToView, TimelinePicture, ViewToPanel } from './webview/messages';
 
@@ -18,44 +19,6 @@ export interface TimelinePanelState {
   readonly documentUri: string;
   readonly picture?: TimelinePicture;
   readonly rendered?: Extract<ViewToPanel, { type: 'rendered' }>;
-}
-
-function nonce(): string {
-  const bytes = new Uint8Array(18);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-/**
- * The page: nothing from outside the extension's script folder, no inline script or style but
- * the ones carrying this page's nonce (the drawing's own rules are moved into `drawing-style`).
- */
-function pageHtml(webview: vscode.Webview, script: vscode.Uri): string {
-  const once = nonce();
-  const csp = [`default-src 'none'`, `style-src 'nonce-${once}'`, `script-src 'nonce-${once}'`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<style nonce="${once}">
-  body { padding: 8px 12px; color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); }
-  #picture { width: 100%; overflow-x: auto; }
-  #picture svg { display: block; max-width: none; }
-  #picture [data-line] { cursor: pointer; }
-  #picture [data-line]:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
-  #note { color: var(--vscode-descriptionForeground); }
-</style>
-<style nonce="${once}" id="drawing-style"></style>
-<title>Timeline</title>
-</head>
-<body>
-<main id="picture" aria-label="Timeline" aria-live="polite"></main>
-<p id="note" role="status"></p>
-<script nonce="${once}" src="${webview.asWebviewUri(script).toString()}"></script>
-</body>
-</html>`;
 }
 
 export class TimelinePanel {
@@ -87,7 +50,7 @@ export class TimelinePanel {
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: [scripts] },
     );
-    panel.webview.html = pageHtml(panel.webview, vscode.Uri.joinPath(scripts, 'timelineView.js'));
+    panel.webview.html = timelinePageHtml(panel.webview.asWebviewUri(vscode.Uri.joinPath(scripts, 'timelineView.js')).toString(), newNonce());
     TimelinePanel.#current = new TimelinePanel(client, panel, document);
     return TimelinePanel.#current;
   }
