@@ -73,6 +73,9 @@ export class TimelinePanel {
       vscode.window.onDidChangeTextEditorSelection((event) => {
         if (event.textEditor.document === this.#document) this.#redrawSoon();
       }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor && editor.document !== this.#document) void this.#followIfTimeline(editor.document);
+      }),
       vscode.workspace.onDidCloseTextDocument((closed) => {
         if (closed === this.#document) panel.dispose();
       }),
@@ -108,6 +111,16 @@ export class TimelinePanel {
     this.#rendered = undefined;
     this.#setTitle();
     void this.#redraw();
+  }
+
+  /**
+   * Moves to `document` when it has a timeline, as the Markdown preview follows the active
+   * editor; a README or a log opened meanwhile leaves the picture as it is.
+   */
+  async #followIfTimeline(document: vscode.TextDocument): Promise<void> {
+    const picture = await requestTimelinePicture(this.#client, document.uri, { width: this.#width }).catch(() => undefined);
+    const hasTimeline = picture !== undefined && (picture.marks.length > 0 || picture.headingLine !== undefined);
+    if (hasTimeline && vscode.window.activeTextEditor?.document === document && TimelinePanel.#current === this) this.#show(document);
   }
 
   #setTitle(): void {

@@ -124,4 +124,23 @@ suite('timeline panel', () => {
       await closePanel();
     }
   });
+
+  test('the panel follows the active editor to another postmortem, and stays when the editor shows something else', async () => {
+    const first = await openFixture('outage-postmortem.md');
+    await activeExtension();
+    try {
+      await vscode.commands.executeCommand('postmortem.showTimeline');
+      await rendered(first, (state) => assert.equal(state.rendered.markIds.length, 7), 'the first postmortem drawn');
+      const second = await openFixture('checkout-latency.postmortem.md');
+      await rendered(second, (state) => assert.ok(state.rendered.markIds.length > 0, 'marks drawn'), 'the panel to follow to the second postmortem');
+      assert.equal(timelineTab()?.label, 'Timeline: checkout-latency.postmortem.md');
+      await openFixture('README.md');
+      // The panel asked about the README as it came to the front; a redraw asked after it (what
+      // the page's "ready" does) has its answer once the README's is in.
+      await vscode.commands.executeCommand('_postmortem.timelinePanel.receive', { type: 'ready', width: 700 });
+      assert.equal((await panelState())?.documentUri, second.uri.toString(), 'the panel stays on the postmortem');
+    } finally {
+      await closePanel();
+    }
+  });
 });
