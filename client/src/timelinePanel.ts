@@ -40,7 +40,7 @@ export class TimelinePanel {
     const current = TimelinePanel.#current;
     if (current) {
       current.#show(document);
-      current.#panel.reveal(vscode.ViewColumn.Beside, true);
+      current.#panel.reveal(undefined, true);
       return current;
     }
     const scripts = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
