@@ -1,3 +1,4 @@
+import type { TimePoint } from '../analysis/timeAxis';
 import { estimateTextWidth } from './svgText';
 
 const MINUTES_PER_DAY = 1440;
@@ -27,7 +28,7 @@ export interface AxisTick {
  */
 export function axisTicks(from: number, to: number, widthPx: number, dated: boolean, fontSize: number): AxisTick[] {
   const span = Math.max(to - from, 1);
-  const widest = estimateTextWidth(dated ? 'Mmm 00' : 'Day 000', fontSize) + 14;
+  const widest = estimateTextWidth(dated ? 'Mmm 00' : 'Day 000', fontSize, true) + 14;
   const step = STEPS.find((candidate) => (candidate / span) * widthPx >= widest) ?? Math.ceil(span / DAY) * DAY;
   const ticks: AxisTick[] = [];
   for (let minutes = Math.ceil(from / step) * step; minutes <= to; minutes += step) {
@@ -55,4 +56,12 @@ export function dayLabel(minutes: number, dated: boolean): string {
 export function longDayLabel(minutes: number, dated: boolean): string {
   if (!dated) return dayLabel(minutes, false);
   return new Date(Math.floor(minutes / DAY) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The point a drawing measures every other from: the first with a clock time, dated if any is,
+ * so undated times line up on its day and date-only entries at their midnight.
+ */
+export function referencePoint(points: readonly TimePoint[]): TimePoint | undefined {
+  return points.find((p) => p.dated && !p.dayOnly) ?? points.find((p) => !p.dayOnly) ?? points[0];
 }

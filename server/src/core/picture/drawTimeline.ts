@@ -4,7 +4,7 @@ import { entryPoint, minutesBetween, windowEndPoint, windowStartPoint, type Time
 import { formatDuration } from '../analysis/durationText';
 import { describeEntryTime } from '../format';
 import { LineIndex } from '../text/lineIndex';
-import { axisTicks, clockLabel, longDayLabel } from './axisTicks';
+import { axisTicks, clockLabel, longDayLabel, referencePoint } from './axisTicks';
 import { Lanes } from './lanes';
 import { clipText, escapeXml, estimateTextWidth, fitText, px } from './svgText';
 
@@ -69,7 +69,7 @@ const MAX_LABEL_WIDTH = 240;
 const MAX_TOOLTIP_LENGTH = 160;
 const MIN_WIDTH = 320;
 const MAX_WIDTH = 4096;
-/** A stretch without entries is drawn as a gap from this many minutes (or a tenth of the span, if longer). */
+/** A stretch without entries is drawn as a gap from this many minutes (or longer, see `longGaps`). */
 const MIN_GAP_MINUTES = 30;
 const MAX_GAPS = 12;
 
@@ -168,7 +168,7 @@ interface Axis {
 
 function buildAxis(document: PostmortemDocument, placed: readonly Item[], width: number): Axis {
   const points = placed.map((item) => item.point!);
-  const reference = points.find((p) => p.dated && !p.dayOnly) ?? points.find((p) => !p.dayOnly) ?? points[0]!;
+  const reference = referencePoint(points)!;
   const offsetOf = (point: TimePoint) => minutesBetween(reference, point);
   const offsets = points.map(offsetOf);
   let first = Infinity;
@@ -262,8 +262,9 @@ function layOut(axis: Axis, placed: readonly Item[], metrics: IncidentMetrics, d
   const bands: Band[] = [];
   // Flags stay inside the drawing: cut to its width, moved in from either edge.
   const addFlag = (text: string, className: string, start: (width: number) => number) => {
-    const fitted = fitText(text, axis.right - axis.left, FONT_SIZE);
-    const w = estimateTextWidth(fitted, FONT_SIZE);
+    const bold = className.includes('pm-milestone-label');
+    const fitted = fitText(text, axis.right - axis.left, FONT_SIZE, bold);
+    const w = estimateTextWidth(fitted, FONT_SIZE, bold);
     flagCandidates.push({ text: fitted, className, start: Math.min(Math.max(PAD, start(w)), axis.right + 4 - w), width: w });
   };
   // Right of the line, unless that runs past the plot.
@@ -316,7 +317,7 @@ function priority(flag: Omit<Flag, 'lane'>): number {
   return flag.className === 'pm-gap-label' ? 1 : 0;
 }
 
-/** Stretches without entries of at least 30 minutes and a tenth of the span, longest first. */
+/** Stretches without entries of at least 30 minutes, a tenth of the span and 1.5 times the usual interval, longest first. */
 function longGaps(axis: Axis, placed: readonly Item[], windowStart: TimePoint | undefined): { from: number; to: number }[] {
   const offsets = placed.map((item) => axis.offsetOf(item.point!));
   if (windowStart) {
@@ -324,7 +325,10 @@ function longGaps(axis: Axis, placed: readonly Item[], windowStart: TimePoint | 
     if (offset >= axis.from && offset <= axis.to) offsets.push(offset);
   }
   offsets.sort((a, b) => a - b);
-  const least = Math.max(MIN_GAP_MINUTES, (axis.last - axis.first) / 10);
+  const intervals = offsets.slice(1).map((offset, i) => offset - offsets[i]!).sort((a, b) => a - b);
+  const median = intervals.length > 0 ? intervals[Math.floor(intervals.length / 2)]! : 0;
+  // Long for this timeline: entries a day apart make a day's pause ordinary.
+  const least = Math.max(MIN_GAP_MINUTES, (axis.last - axis.first) / 10, median * 1.5);
   const gaps: { from: number; to: number }[] = [];
   for (let i = 1; i < offsets.length; i++) {
     if (offsets[i]! - offsets[i - 1]! >= least) gaps.push({ from: offsets[i - 1]!, to: offsets[i]! });
@@ -359,7 +363,8 @@ function placeMarks(axis: Axis, placed: readonly Item[], metrics: IncidentMetric
   for (const { item, x } of drawn) {
     const label = fitText(item.text || item.time || '(entry)', maxLabel, FONT_SIZE);
     item.label = label;
-    const w = estimateTextWidth(label, FONT_SIZE);
+    // The entry under the cursor is drawn in bold.
+    const w = estimateTextWidth(label, FONT_SIZE, item.current);
     const rightward = x + DOT_RADIUS + 4 + w <= axis.right + PAD;
     const start = rightward ? x - DOT_RADIUS : x - DOT_RADIUS - 4 - w;
     const end = rightward ? x + DOT_RADIUS + 4 + w : x + DOT_RADIUS;
@@ -458,7 +463,7 @@ class Canvas {
   }
 
   header(text: string): void {
-    this.#text(PAD, this.#y + 12, fitText(text, this.#width - 2 * PAD, FONT_SIZE), 'pm-header');
+    this.#text(PAD, this.#y + 12, fitText(text, this.#width - 2 * PAD, FONT_SIZE, true), 'pm-header');
     this.#y += 22;
   }
 
@@ -480,7 +485,7 @@ class Canvas {
     for (const tick of ticks) {
       const x = axis.x(tick.minutes - axis.reference.minutes);
       parts.push(`<line class="${tick.dayStart ? 'pm-day' : 'pm-grid'}" x1="${px(x)}" y1="${px(axisY - 4)}" x2="${px(x)}" y2="${px(bottom)}"/>`);
-      const w = estimateTextWidth(tick.label, FONT_SIZE);
+      const w = estimateTextWidth(tick.label, FONT_SIZE, tick.dayStart);
       // A label that would leave the drawing is left out; its line still shows.
       if (x - w / 2 < 0 || x + w / 2 > this.#width) continue;
       this.#text(x, ticksBaseline, tick.label, tick.dayStart ? 'pm-day' : 'pm-muted', 'middle');
@@ -533,7 +538,7 @@ class Canvas {
       this.drawnIds.add(id);
       const reason = unplacedReason(item.entry, item.time);
       const line = `Line ${item.line + 1}: ${item.text || '(no text)'}`;
-      const text = fitText(`${line} — ${reason}`, this.#width - 2 * PAD, FONT_SIZE);
+      const text = fitText(`${line} — ${reason}`, this.#width - 2 * PAD, FONT_SIZE, item.current);
       item.label = fitText(item.text || '(entry)', MAX_LABEL_WIDTH, FONT_SIZE);
       this.#parts.push(`<g id="${id}" class="pm-unplaced${item.current ? ' pm-current' : ''}" data-line="${item.line}" tabindex="0" role="button">`);
       this.#text(PAD, this.#y + 12, text, 'pm-muted');

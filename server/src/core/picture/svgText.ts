@@ -37,8 +37,11 @@ function charWidth(code: number): number {
   return 1.05;
 }
 
-/** Estimated rendered width in px of `text` at `fontSize` px. */
-export function estimateTextWidth(text: string, fontSize: number): number {
+/** Bold glyphs are wider: about a tenth in the faces above (measured in Chromium). */
+const BOLD_FACTOR = 1.14;
+
+/** Estimated rendered width in px of `text` at `fontSize` px, in bold when `bold`. */
+export function estimateTextWidth(text: string, fontSize: number, bold = false): number {
   let ems = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -46,16 +49,17 @@ export function estimateTextWidth(text: string, fontSize: number): number {
     if (code >= 0xdc00 && code <= 0xdfff) continue;
     ems += charWidth(code);
   }
-  return ems * fontSize;
+  return ems * fontSize * (bold ? BOLD_FACTOR : 1);
 }
 
 /**
  * `text` cut to at most `maxWidth` px (estimated), at a word boundary when one is near, with
  * `…` marking the cut. Never splits a surrogate pair.
  */
-export function fitText(text: string, maxWidth: number, fontSize: number): string {
-  if (estimateTextWidth(text, fontSize) <= maxWidth) return text;
-  const budget = maxWidth - estimateTextWidth('…', fontSize);
+export function fitText(text: string, maxWidth: number, fontSize: number, bold = false): string {
+  if (estimateTextWidth(text, fontSize, bold) <= maxWidth) return text;
+  const scale = bold ? BOLD_FACTOR : 1;
+  const budget = maxWidth / scale - estimateTextWidth('…', fontSize);
   let width = 0;
   let end = 0;
   while (end < text.length) {

@@ -150,6 +150,8 @@ suite('drawTimeline', () => {
       const days = byClass(svg, 'pm-day').filter((e) => e.name === 'text').map((e) => e.text);
       assert.ok(days.length >= 3, days.join(' '));
       for (const day of days) assert.match(day, /^(Jan|Feb|Mar|Apr|May) \d+$/);
+      // Weeks between entries are this timeline's pace, not gaps.
+      assert.equal(byClass(svg, 'pm-gap').length, 0);
       assert.deepEqual(overlaps(textBoxes(svg)), []);
     });
 

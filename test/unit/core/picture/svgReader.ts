@@ -75,7 +75,8 @@ export function textBoxes(svg: SvgElement, fontSize = 11): TextBox[] {
     .map((element) => {
       const x = Number(element.attributes.x);
       const y = Number(element.attributes.y);
-      const width = estimateTextWidth(element.text, fontSize);
+      const classes = `${element.attributes.class ?? ''} ${element.parent?.attributes.class ?? ''}`;
+      const width = estimateTextWidth(element.text, fontSize, /\b(pm-header|pm-milestone-label|pm-day|pm-current)\b/.test(classes));
       const anchor = element.attributes['text-anchor'] ?? 'start';
       const left = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
       return { text: element.text, left, right: left + width, top: y - fontSize * 0.8, bottom: y + fontSize * 0.25 };
