@@ -30,9 +30,8 @@ export interface CompiledLanguages {
   readonly startLabel: RegExp | undefined;
   readonly endLabel: RegExp | undefined;
   readonly durationIntro: RegExp | undefined;
+  readonly durationLabel: RegExp | undefined;
   readonly duration: RegExp | undefined;
-  readonly hourUnits: ReadonlySet<string>;
-  readonly dayUnits: ReadonlySet<string>;
   readonly rangeJoiner: RegExp | undefined;
   readonly rangeOpener: RegExp | undefined;
   /** `14h30`, `16h`: Portuguese, Spanish and French. */
@@ -88,16 +87,17 @@ function compile(codes: readonly LanguageCode[]): CompiledLanguages {
     shortMonths,
     startLabel: labelLine(all((t) => t.startLabels)),
     endLabel: labelLine(all((t) => t.endLabels)),
+    durationLabel: labelLine(all((t) => t.durationWords)),
     durationIntro: optional(all((t) => t.durationWords), (source) => new RegExp(`(?:^|[^\\p{L}])(?:${source})[^.!?。]{0,30}$`, 'iu')),
     duration:
       hourUnits.length + minuteUnits.length > 0
         ? new RegExp(
-            `(?<![\\p{L}\\d.:])(?:(\\d{1,3})\\s?(${alternatives(dayUnits) || '(?!)'})${unitEnd}[\\s,e和]{0,4})?(?:(\\d{1,3}(?:[.,]\\d{1,2})?)\\s?(${alternatives(hourUnits)})${unitEnd}[\\s,eyund]{0,6})?(?:(\\d{1,3})\\s?(?:${alternatives(minuteUnits)})${unitEnd})?`,
+            `(?<![\\p{L}\\d.:])(?:(\\d{1,3})\\s?(?:${alternatives(dayUnits) || '(?!)'})${unitEnd}[\\s,]{0,3}(?:(?:e|y|et|und)\\s{1,3})?)?` +
+              `(?:(\\d{1,3}(?:[.,]\\d{1,2})?)\\s?(?:${alternatives(hourUnits)})(?:(\\d{2})(?![\\p{L}\\d])|${unitEnd})[\\s,]{0,3}(?:(?:e|y|et|und)\\s{1,3})?)?` +
+              `(?:(\\d{1,3})\\s?(?:${alternatives(minuteUnits)})${unitEnd})?`,
             'giu',
           )
         : undefined,
-    hourUnits: new Set(hourUnits.map((u) => u.toLowerCase())),
-    dayUnits: new Set(dayUnits.map((u) => u.toLowerCase())),
     rangeJoiner: optional(all((t) => t.rangeJoiners), (source) => new RegExp(`^[\\s,()]*(?:${source})[\\s,()]*(?:(?:as|às|las|la|um)\\s{1,3})?[\\s~]*$`, 'iu')),
     rangeOpener: optional(all((t) => t.rangeOpeners), (source) => new RegExp(`(?:^|[^\\p{L}])(?:${source})\\s{1,3}$`, 'iu')),
     hourLetter: tables.some((t) => t.code === 'pt' || t.code === 'es' || t.code === 'fr'),

@@ -1,5 +1,6 @@
 import type { CalendarDate, ClockTime, SectionKind } from '../model';
 import { activeLanguages } from '../languages';
+import type { DurationToken } from './timeTokens';
 
 /**
  * The time-like tokens and section titles of the languages in use (`languages/`): `14h30`,
@@ -285,4 +286,61 @@ export function startsWithForeignDate(text: string, index: number): boolean {
   const found: CalendarDate[] = [];
   addForeignDates(text.slice(index, index + 40), 0, found);
   return found.some((date) => date.span.start === 0);
+}
+
+/** A line labelled with the incident's start in a language in use (`Início: 14h30`, `Beginn: 08:10 Uhr`). */
+export function isForeignStartLabel(text: string): boolean {
+  return activeLanguages().startLabel?.test(text) ?? false;
+}
+
+/** A line labelled with the incident's end (`Fim: 16h`, `Ende: 09:35 Uhr`). */
+export function isForeignEndLabel(text: string): boolean {
+  return activeLanguages().endLabel?.test(text) ?? false;
+}
+
+/** A line labelled with the incident's duration (`Duração: 2 horas`). */
+export function isForeignDurationLabel(text: string): boolean {
+  return activeLanguages().durationLabel?.test(text) ?? false;
+}
+
+/** The words between two times join a range (`à`, `às`, `bis`, `から`). */
+export function joinsForeignRange(between: string): boolean {
+  return activeLanguages().rangeJoiner?.test(between) ?? false;
+}
+
+/** The words before a time open a range (`de`, `das`, `zwischen`, `entre`). */
+export function opensForeignRange(before: string): boolean {
+  return activeLanguages().rangeOpener?.test(before) ?? false;
+}
+
+/** The words before a duration say it is how long the incident lasted (`durou`, `Dauer:`). */
+export function introducesForeignDuration(before: string): boolean {
+  return activeLanguages().durationIntro?.test(before) ?? false;
+}
+
+/** Durations written with the units of the languages in use: `2 horas e 30 minutos`, `2h30`, `45 Minuten`, `2時間30分`. */
+export function findForeignDurations(text: string, base: number): DurationToken[] {
+  const pattern = activeLanguages().duration;
+  const found: DurationToken[] = [];
+  if (!pattern || !hasDigitCode(text)) return found;
+  pattern.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text)) !== null) {
+    if (match[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    const [whole, days, hours, gluedMinutes, minutes] = match;
+    if (days === undefined && hours === undefined && minutes === undefined) continue;
+    const total = (days ? Number(days) * 1440 : 0) + (hours ? Number(hours.replace(',', '.')) * 60 : 0) + (gluedMinutes ? Number(gluedMinutes) : 0) + (minutes ? Number(minutes) : 0);
+    if (!(total > 0)) continue;
+    const trimmed = whole.replace(/[\s,]+(?:e|y|et|und)?\s*$/u, '');
+    found.push({ minutes: Math.round(total), approximate: false, span: { start: base + match.index, end: base + match.index + trimmed.length } });
+  }
+  return found;
+}
+
+function hasDigitCode(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isDigit(text.charCodeAt(i))) return true;
+  return false;
 }

@@ -491,7 +491,7 @@ function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
     if (dateLed) {
       date = firstDate;
       // A time right after the date ("August 15th, 2024, 2:32 PM") belongs to it.
-      if (firstTime && firstTime.span.start >= firstDate!.span.end && /^[\s,]*(?:at\s+|@\s*|-\s+|T)?[\s~]*$/i.test(rest.slice(firstDate!.span.end - restStart, firstTime.span.start - restStart))) {
+      if (firstTime && firstTime.span.start >= firstDate!.span.end && /^[\s,]*(?:at\s+|@\s*|[-–]\s+|T)?[\s~]*$/i.test(rest.slice(firstDate!.span.end - restStart, firstTime.span.start - restStart))) {
         time = firstTime;
       }
     } else if (timeLed) {
