@@ -13,7 +13,7 @@ export const spanish: LanguageTable = {
     [['root-cause'], ['causa raíz', 'causa raiz', 'causa principal', 'causas', 'causa', 'análisis de causa', 'factores contribuyentes', 'por qué ocurrió', 'diagnóstico']],
     [['resolution'], ['resolución', 'resolucion', 'solución', 'mitigación', 'recuperación', 'corrección', 'acciones inmediatas', 'acciones tomadas', 'cómo lo resolvimos']],
     [['detection'], ['detección', 'deteccion', 'cómo se detectó', 'alertas']],
-    [['lessons-learned'], ['lecciones aprendidas', 'aprendizajes', 'qué salió bien', 'qué salió mal', 'conclusión', 'conclusiones']],
+    [['lessons-learned'], ['lecciones aprendidas', 'aprendizajes', 'qué salió bien', 'qué salió mal']],
   ],
   months: {
     enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9,

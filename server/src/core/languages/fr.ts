@@ -13,7 +13,7 @@ export const french: LanguageTable = {
     [['root-cause'], ['cause racine', 'cause profonde', 'cause principale', 'causes', 'cause', 'analyse des causes', 'facteurs contributifs', 'pourquoi', 'diagnostic']],
     [['resolution'], ['résolution', 'resolution', 'atténuation', 'mitigation', 'rétablissement', 'correction', 'remédiation', 'actions immédiates']],
     [['detection'], ['détection', 'detection', 'comment avons-nous détecté', 'alertes']],
-    [['lessons-learned'], ['leçons apprises', 'lecons apprises', 'enseignements', "retour d'expérience", 'ce qui a bien fonctionné', 'ce qui a mal fonctionné', 'conclusion']],
+    [['lessons-learned'], ['leçons apprises', 'lecons apprises', 'enseignements', "retour d'expérience", 'ce qui a bien fonctionné', 'ce qui a mal fonctionné']],
   ],
   months: {
     janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, août: 8, aout: 8,

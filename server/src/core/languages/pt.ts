@@ -13,7 +13,7 @@ export const portuguese: LanguageTable = {
     [['root-cause'], ['causa raiz', 'causa-raiz', 'causa principal', 'causas', 'causa', 'análise de causa', 'fatores contribuintes', 'por que aconteceu', 'diagnóstico']],
     [['resolution'], ['resolução', 'resolucao', 'solução', 'mitigação', 'recuperação', 'correção', 'ações imediatas', 'ações tomadas', 'como resolvemos']],
     [['detection'], ['detecção', 'deteccao', 'como foi detectado', 'alertas']],
-    [['lessons-learned'], ['lições aprendidas', 'licoes aprendidas', 'aprendizados', 'o que deu certo', 'o que deu errado', 'conclusão', 'conclusões']],
+    [['lessons-learned'], ['lições aprendidas', 'licoes aprendidas', 'aprendizados', 'o que deu certo', 'o que deu errado']],
   ],
   months: {
     janeiro: 1, fevereiro: 2, março: 3, marco: 3, abril: 4, maio: 5, junho: 6, julho: 7, agosto: 8,

@@ -14,6 +14,7 @@ import { isBlank, lineAt, linesIn, linesPerStep, markIgnoredRegions, splitLinesI
 import type { LineReadMemo } from './lineReadMemo';
 import { readTimelineInSteps } from './timeline';
 import { readWindow } from './window';
+import { readFrontMatterDate } from './frontMatterDate';
 import { runToEnd } from '../steps';
 import { findDates, findZones, readZoneAt } from './timeTokens';
 
@@ -69,7 +70,7 @@ function* parseSteps(text: string, memo: LineReadMemo | undefined): Generator<vo
   const summaryLines = linesOfKind(lines, allSections, 'summary', headings.sections);
   const titleLines = linesOfKind(lines, allSections, 'title', headings.sections, 3);
   const titleHeadings = allSections.filter((s) => s.kind === 'title').flatMap((s) => linesIn(lines, { start: s.headingSpan.start, end: s.headingSpan.start + 1 }));
-  const baseDate = firstDate([...summaryLines, ...titleHeadings, ...titleLines]);
+  const baseDate = firstDate([...summaryLines, ...titleHeadings, ...titleLines]) ?? readFrontMatterDate(text, lines, ignoredSpans);
   yield;
   const timeline = yield* readTimelineInSteps(lines, allSections, headings.timeHeadings, baseDate, memo);
   memo?.complete();

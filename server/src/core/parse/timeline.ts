@@ -2,6 +2,7 @@ import type { CalendarDate, ClockTime, Section, Span, Timeline, TimelineEntry, Z
 import type { HeadingCandidate } from './headings';
 import type { LineReadMemo } from './lineReadMemo';
 import { runToEnd } from '../steps';
+import { readTwelveHourNeighbours } from './twelveHourNeighbours';
 import { firstNonSpace, indentWidth, isBlank, linesIn, linesPerStep, type Line } from './lines';
 import { dayNumber, findClockTimes, findDates, findZones, isDigitCode, minuteOfDay, readClockTimeAt, readZoneAt, type TimeToken } from './timeTokens';
 
@@ -179,6 +180,7 @@ export function* readTimelineInSteps(
   const firstLed = drafts.findIndex((d) => d.led);
   const lastLed = findLastLed(drafts);
   const kept = firstLed < 0 ? drafts : drafts.filter((d, i) => d.led || (i > firstLed && i < lastLed));
+  readTwelveHourNeighbours(kept);
   yield;
   return yield* finishTimelineInSteps(kept, timelineSections[0], declaredZones);
 }
