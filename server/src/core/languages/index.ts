@@ -26,6 +26,8 @@ export interface CompiledLanguages {
   /** A day, then a month name (`5 de março de 2024`, `5. März 2024`, `1er mars`). */
   readonly dayMonth: RegExp | undefined;
   readonly months: ReadonlyMap<string, number>;
+  /** The first three letters of every month name, lower case: a cheap test before {@link dayMonth}. */
+  readonly monthPrefixes: ReadonlySet<string>;
   readonly shortMonths: ReadonlyMap<string, number>;
   readonly startLabel: RegExp | undefined;
   readonly endLabel: RegExp | undefined;
@@ -84,6 +86,7 @@ function compile(codes: readonly LanguageCode[]): CompiledLanguages {
         ? new RegExp(`(?<![\\p{L}\\p{N}:.,/-])(\\d{1,2})(?:\\.|º|°|ª|er|o)?\\s{0,3}(?:de\\s{1,3})?(${alternatives(monthNames)})\\.?(?:,?\\s{0,3}(?:de\\s{1,3})?(\\d{4})(?!\\d|:\\d))?`, 'giu')
         : undefined,
     months,
+    monthPrefixes: new Set(monthNames.map((name) => name.slice(0, 3))),
     shortMonths,
     startLabel: labelLine(all((t) => t.startLabels)),
     endLabel: labelLine(all((t) => t.endLabels)),

@@ -93,10 +93,9 @@ function isTitleCase(text: string): boolean {
 }
 
 function isAllCaps(text: string): boolean {
-  // Letters without case (Japanese) make no line all caps: "コン [SHINTRANET-MAIN] の背部" is prose.
-  if (/\p{Lo}/u.test(text)) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  // Letters without case (Japanese) make no line all caps: "コン [SHINTRANET-MAIN] の背部" is prose.
+  return letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() && !/\p{Lo}/u.test(letters);
 }
 
 const WEEKDAY_AT = /(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/iy;

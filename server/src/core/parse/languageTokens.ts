@@ -111,9 +111,11 @@ function startingAt(found: readonly ClockTime[], start: number): number {
  */
 export function addForeignClockTimes(text: string, base: number, found: ClockTime[]): void {
   const languages = activeLanguages();
-  const taken = new TakenSpans(found);
+  let taken: TakenSpans | undefined;
   const addIfFree = (time: ClockTime | undefined) => {
-    if (!time || !taken.free(time.span.start, time.span.end)) return;
+    if (!time) return;
+    taken ??= new TakenSpans(found);
+    if (!taken.free(time.span.start, time.span.end)) return;
     taken.take(time.span.start, time.span.end);
     found.push(time);
   };
@@ -179,8 +181,11 @@ const JAPANESE_DATE = /(?:(令和|平成|昭和)\s{0,2}(元|\d{1,2})|(\d{4}))\s{
 /** The year before the first year of each era: 令和1年 is 2019. */
 const ERA_BASE: Record<string, number> = { 令和: 2018, 平成: 1988, 昭和: 1925 };
 
-/** True when a digit stands before a letter (`5 de março`, `5. März`, `1er mars`): a day before a month name. */
-function mayHoldDayMonth(text: string): boolean {
+/**
+ * True when a digit stands before the start of a month name (`5 de março`, `5. März`, `1er mars`),
+ * read by hand: `5 servers` and `500 errors` are rejected without the pattern.
+ */
+function mayHoldDayMonth(text: string, prefixes: ReadonlySet<string>): boolean {
   for (let i = 0; i < text.length - 1; i++) {
     if (!isDigit(text.charCodeAt(i))) continue;
     let j = i + 1;
@@ -189,7 +194,10 @@ function mayHoldDayMonth(text: string): boolean {
     const mark = text.charCodeAt(j);
     if (mark === 46 || mark === 0xba || mark === 0xb0 || mark === 0xaa) j++;
     while (j < stop + 5 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
-    if (isLetterCode(text.charCodeAt(j))) return true;
+    if (text.charCodeAt(j) === 100 && text.charCodeAt(j + 1) === 101 && text.charCodeAt(j + 2) === 32) j += 3; // `de `
+    if (text.charCodeAt(j) === 101 && text.charCodeAt(j + 1) === 114) j += 2; // `1er`
+    while (j < stop + 9 && text.charCodeAt(j) === 32) j++;
+    if (isLetterCode(text.charCodeAt(j)) && prefixes.has(text.slice(j, j + 3).toLowerCase())) return true;
     i = stop;
   }
   return false;
@@ -234,34 +242,44 @@ export class TakenSpans {
   }
 }
 
-function addIfFree(found: CalendarDate[], taken: TakenSpans, date: CalendarDate): void {
-  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > 31) return;
-  if (!taken.free(date.span.start, date.span.end)) return;
-  taken.take(date.span.start, date.span.end);
-  found.push(date);
+/** True when a digit, a `.` and a digit stand together twice (`7.10.2025`): most sentences end in a `.` after a letter. */
+function mayHoldDottedDate(text: string): boolean {
+  for (let at = text.indexOf('.'); at > 0; at = text.indexOf('.', at + 1)) {
+    if (!isDigit(text.charCodeAt(at - 1)) || !isDigit(text.charCodeAt(at + 1))) continue;
+    const second = text.indexOf('.', at + 1);
+    if (second > 0 && second <= at + 3 && isDigit(text.charCodeAt(second - 1)) && isDigit(text.charCodeAt(second + 1))) return true;
+  }
+  return false;
 }
 
 /** Adds the dates of the languages in use that the English passes did not read, to `found` (unsorted). */
 export function addForeignDates(text: string, base: number, found: CalendarDate[]): void {
   const languages = activeLanguages();
-  const taken = new TakenSpans(found);
+  let taken: TakenSpans | undefined;
+  const addIfFree = (date: CalendarDate) => {
+    if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > 31) return;
+    taken ??= new TakenSpans(found);
+    if (!taken.free(date.span.start, date.span.end)) return;
+    taken.take(date.span.start, date.span.end);
+    found.push(date);
+  };
   let match: RegExpExecArray | null;
-  if (languages.dayMonth && mayHoldDayMonth(text)) {
+  if (languages.dayMonth && mayHoldDayMonth(text, languages.monthPrefixes)) {
     languages.dayMonth.lastIndex = 0;
     while ((match = languages.dayMonth.exec(text)) !== null) {
       const name = match[2]!.toLowerCase().replace(/\s+/g, ' ');
       const month = languages.months.get(name) ?? (match[3] !== undefined ? languages.shortMonths.get(name) : undefined);
       if (month === undefined) continue;
       const span = { start: base + match.index, end: base + match.index + match[0].length };
-      addIfFree(found, taken, match[3] !== undefined ? { year: Number(match[3]), month, day: Number(match[1]), span } : { month, day: Number(match[1]), span });
+      addIfFree(match[3] !== undefined ? { year: Number(match[3]), month, day: Number(match[1]), span } : { month, day: Number(match[1]), span });
     }
   }
-  if (languages.german && text.includes('.')) {
+  if (languages.german && mayHoldDottedDate(text)) {
     DOTTED_DATE.lastIndex = 0;
     while ((match = DOTTED_DATE.exec(text)) !== null) {
       const [whole, day, month, year] = match;
       if (year!.length === 2 && (day!.length < 2 || month!.length < 2)) continue;
-      addIfFree(found, taken, { year: year!.length === 2 ? 2000 + Number(year) : Number(year), month: Number(month), day: Number(day), span: { start: base + match.index, end: base + match.index + whole.length } });
+      addIfFree({ year: year!.length === 2 ? 2000 + Number(year) : Number(year), month: Number(month), day: Number(day), span: { start: base + match.index, end: base + match.index + whole.length } });
     }
   }
   if (languages.japanese && text.includes('月')) {
@@ -270,11 +288,11 @@ export function addForeignDates(text: string, base: number, found: CalendarDate[
       const [whole, era, eraYear, year, month, day, bareMonth, bareDay] = match;
       const span = { start: base + match.index, end: base + match.index + whole.length };
       if (bareMonth !== undefined) {
-        addIfFree(found, taken, { month: Number(bareMonth), day: Number(bareDay), span });
+        addIfFree({ month: Number(bareMonth), day: Number(bareDay), span });
         continue;
       }
       const fullYear = era ? ERA_BASE[era]! + (eraYear === '元' ? 1 : Number(eraYear)) : Number(year);
-      addIfFree(found, taken, { year: fullYear, month: Number(month), day: Number(day), span });
+      addIfFree({ year: fullYear, month: Number(month), day: Number(day), span });
     }
   }
 }

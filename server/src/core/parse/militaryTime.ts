@@ -23,6 +23,21 @@ function mayHoldDashedMonth(text: string): boolean {
   return false;
 }
 
+/** Four digits, then `h` or `Z` (maybe after a space): what a suffixed military time needs. */
+function mayHoldSuffixedMilitary(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      digits++;
+      continue;
+    }
+    if (digits === 4 && (code === 104 || code === 90 || (code === 32 && (text.charCodeAt(i + 1) === 104 || text.charCodeAt(i + 1) === 90)))) return true;
+    digits = 0;
+  }
+  return false;
+}
+
 function militaryTime(hour: number, minute: number, start: number, end: number): ClockTime {
   return { hour, minute, valid: true, approximate: false, span: { start, end } };
 }
@@ -30,13 +45,14 @@ function militaryTime(hour: number, minute: number, start: number, end: number):
 /** Adds the military times of `text` that no other scan read, to `found` (unsorted). */
 export function addMilitaryTimes(text: string, base: number, found: ClockTime[]): void {
   let match: RegExpExecArray | null;
-  const taken = new TakenSpans(found);
+  let taken: TakenSpans | undefined;
   const add = (start: number, end: number, hour: number, minute: number) => {
+    taken ??= new TakenSpans(found);
     if (!taken.free(start, end)) return;
     taken.take(start, end);
     found.push(militaryTime(hour, minute, start, end));
   };
-  if (text.includes('hrs') || text.includes('Z') || /\dh/.test(text)) {
+  if (mayHoldSuffixedMilitary(text)) {
     SUFFIXED.lastIndex = 0;
     while ((match = SUFFIXED.exec(text)) !== null) {
       const start = base + match.index;
@@ -56,7 +72,7 @@ export function addMilitaryTimes(text: string, base: number, found: ClockTime[])
 /** Adds the `04-Mar-24` dates of `text` that no other pass read, to `found` (unsorted). */
 export function addDashedMonthDates(text: string, base: number, found: CalendarDate[]): void {
   if (!mayHoldDashedMonth(text)) return;
-  const taken = new TakenSpans(found);
+  let taken: TakenSpans | undefined;
   DASHED_MONTH_DATE.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = DASHED_MONTH_DATE.exec(text)) !== null) {
@@ -65,6 +81,7 @@ export function addDashedMonthDates(text: string, base: number, found: CalendarD
     const day = Number(match[1]);
     const start = base + match.index;
     const end = start + match[0].length;
+    taken ??= new TakenSpans(found);
     if (day < 1 || day > 31 || !taken.free(start, end)) continue;
     taken.take(start, end);
     found.push({ year, month, day, span: { start, end } });

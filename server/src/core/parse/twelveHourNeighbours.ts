@@ -53,3 +53,14 @@ function isUnpaddedHour(time: ClockTime): boolean {
 function withHour(time: ClockTime, hour: number): ClockTime {
   return { ...time, hour };
 }
+
+/**
+ * The end of a window stated on a 12-hour clock without am/pm (`between 11:40 and 2:10`): an
+ * unpadded end hour before a morning or noon start is in the afternoon, as it is in a timeline.
+ */
+export function afternoonEnd(start: ClockTime, end: ClockTime): ClockTime {
+  if (!start.valid || !end.valid || start.meridiem || end.meridiem || !isUnpaddedHour(end) || end.hour < 1 || end.hour > 11) return end;
+  const from = start.hour * 60 + start.minute;
+  const to = end.hour * 60 + end.minute;
+  return to < from && from >= 6 * 60 && from < 13 * 60 && to + 12 * 60 > from ? withHour(end, end.hour + 12) : end;
+}

@@ -1,6 +1,7 @@
 import type { CalendarDate, IncidentWindow, Section, Timeline, Zone } from '../model';
 import { lineAt, type Line } from './lines';
 import { dayNumber, findClockTimes, findMilitaryRanges, findDates, findDurations, findZones, minuteOfDay, readZoneAt, type DurationToken, type TimeToken } from './timeTokens';
+import { afternoonEnd } from './twelveHourNeighbours';
 import { findForeignDurations, introducesForeignDuration, isForeignDurationLabel, isForeignEndLabel, isForeignStartLabel, joinsForeignRange, opensForeignRange } from './languageTokens';
 
 /**
@@ -25,7 +26,8 @@ export function readWindow(text: string, lines: Line[], sections: readonly Secti
   const labelled = readLabelledWindow(outside);
   const range = labelled.start ? undefined : findRange(text, region);
   const startBits = labelled.start ?? range?.start;
-  const endBits = labelled.end ?? range?.end;
+  const statedEnd = labelled.end ?? range?.end;
+  const endBits = statedEnd && startBits ? { ...statedEnd, time: afternoonEnd(startBits.time, statedEnd.time) } : statedEnd;
   const duration = findStatedDuration(text, region.length > 0 ? region : outside);
 
   const regionDate = region.map((l) => findDates(l.text, l.start).find((d) => d.year !== undefined)).find((d) => d !== undefined);
@@ -143,12 +145,24 @@ const NOT_AFTER = /\b(?:next|every|within|each|per|last|past|first|another|addit
 const NOT_THE_OUTAGE = /^[\s-]*(?:polling|interval|window|rotation|timeout|old|ago|later|before|after|delay|cadence|sla|retention|ttl|cooldown|grace|sprint|rolling|of (?:work|effort|investigation|planning|training)|each|per|every|to (?:detect|respond|acknowledge|mitigate|resolve))\b/i;
 const METRIC_LINE = /\b(?:time to (?:detect|acknowledge|mitigate|resolve|recover)|mttr|mttd|mtta|due|eta|target|sla|slo)\b/i;
 
+/**
+ * The durations of a line, English and of the languages in use, in order: `2 heures et 30 minutes`
+ * is one duration, not the `30 minutes` the English scan sees in it.
+ */
+function durationsOf(line: Line): DurationToken[] {
+  const foreign = findForeignDurations(line.text, line.start);
+  const english = findDurations(line.text, line.start);
+  if (foreign.length === 0) return english;
+  const inside = (d: DurationToken) => foreign.some((f) => f !== d && f.span.start <= d.span.start && d.span.end <= f.span.end && f.span.end - f.span.start > d.span.end - d.span.start);
+  return [...english.filter((d) => !inside(d)), ...foreign.filter((d) => !english.some((e) => e.span.start <= d.span.start && d.span.end <= e.span.end))].sort((a, b) => a.span.start - b.span.start);
+}
+
 function findStatedDuration(text: string, region: readonly Line[]): DurationToken | undefined {
   for (const line of region) {
     if (METRIC_LINE.test(line.text) && !/\b(?:incident|outage)?\s*duration\b/i.test(line.text)) continue;
     // "Duration: From 2:30 PM to 3:45 PM (1 hour 15 minutes)": the label opens the line.
     const labelled = DURATION_LABEL_LINE.test(line.text.slice(0, 48)) || isForeignDurationLabel(line.text.slice(0, 48));
-    for (const duration of [...findDurations(line.text, line.start), ...findForeignDurations(line.text, line.start)].slice(0, MAX_DURATIONS_PER_LINE)) {
+    for (const duration of durationsOf(line).slice(0, MAX_DURATIONS_PER_LINE)) {
       // The words just before and after decide; a bounded window keeps long lines linear.
       const before = text.slice(Math.max(line.start, duration.span.start - 64), duration.span.start);
       const after = text.slice(duration.span.end, Math.min(line.end, duration.span.end + 48));
