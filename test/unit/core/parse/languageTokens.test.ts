@@ -3,6 +3,7 @@ import { compileLanguages, languageCodes, languageTables, withLanguages } from '
 import { kindsOfTitle } from '../../../../server/src/core/parse/sectionKinds';
 import { findClockTimes, findDates, findDurations } from '../../../../server/src/core/parse/timeTokens';
 import { parsePostmortem } from '../../../../server/src/core/parse/parser';
+import { resolveOptions } from '../../../../server/src/core/config';
 
 const hhmm = (text: string) => findClockTimes(text).map((t) => `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`);
 const ymd = (text: string) => findDates(text).map((d) => `${d.year ?? '?'}-${d.month}-${d.day}`);
@@ -104,5 +105,21 @@ suite('times read from their neighbours and the front matter', () => {
     assert.deepEqual(dated.timeline.entries.map((e) => e.date && `${e.date.year}-${e.date.month}-${e.date.day}`), ['2024-10-21', '2024-10-21']);
     const published = parsePostmortem('---\ndate: 2023-09-08\n---\n## Timeline\n- 08:40 a\n- 09:00 b\n');
     assert.deepEqual(published.timeline.entries.map((e) => e.date), [undefined, undefined]);
+  });
+});
+
+suite('postmortem.languages', () => {
+  test('the parse reads only the languages it is given', () => {
+    const parse = parsePostmortem;
+    const text = '## Zeitlinie\n- 14.30 Uhr Meldung\n- 15.00 Uhr behoben\n';
+    assert.deepEqual(parse(text).allSections.map((s) => s.kind), ['timeline']);
+    assert.ok(!parse(text, undefined, ['pt']).allSections.some((s) => s.kind === 'timeline'));
+    assert.deepEqual(parse(text, undefined, ['de']).timeline.entries.length, 2);
+  });
+  test('the option is validated: unknown codes are rejected, the default is every language', () => {
+    assert.deepEqual([...resolveOptions({ languages: ['de', 'ja'] }).options.languages], ['de', 'ja']);
+    const rejected = resolveOptions({ languages: ['xx'] });
+    assert.deepEqual([...rejected.options.languages], [...languageCodes]);
+    assert.equal(rejected.problems[0]?.key, 'languages');
   });
 });
