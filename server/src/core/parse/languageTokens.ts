@@ -67,7 +67,8 @@ function bareHourIsTime(text: string, index: number, end: number): boolean {
   const before = text.slice(Math.max(0, index - 24), index);
   const languages = activeLanguages();
   if (languages.rangeOpener?.test(before) || languages.rangeJoiner?.test(before.slice(-6))) return true;
-  return LINE_LEAD.test(text.slice(0, index)) && AFTER_LEAD_HOUR.test(text.slice(end, end + 4));
+  // A line's lead is a few characters of markup: a bounded look keeps a megabyte line linear.
+  return index <= 16 && LINE_LEAD.test(text.slice(0, index)) && AFTER_LEAD_HOUR.test(text.slice(end, end + 4));
 }
 
 function hourLetterTime(match: RegExpExecArray, text: string, index: number, base: number): ClockTime | undefined {

@@ -150,8 +150,9 @@ const METRIC_LINE = /\b(?:time to (?:detect|acknowledge|mitigate|resolve|recover
  * is one duration, not the `30 minutes` the English scan sees in it.
  */
 function durationsOf(line: Line): DurationToken[] {
-  const foreign = findForeignDurations(line.text, line.start);
-  const english = findDurations(line.text, line.start);
+  // Only the first few of a line are ever read: comparing those keeps a megabyte line linear.
+  const foreign = findForeignDurations(line.text, line.start).slice(0, MAX_DURATIONS_PER_LINE);
+  const english = findDurations(line.text, line.start).slice(0, MAX_DURATIONS_PER_LINE);
   if (foreign.length === 0) return english;
   const inside = (d: DurationToken) => foreign.some((f) => f !== d && f.span.start <= d.span.start && d.span.end <= f.span.end && f.span.end - f.span.start > d.span.end - d.span.start);
   return [...english.filter((d) => !inside(d)), ...foreign.filter((d) => !english.some((e) => e.span.start <= d.span.start && d.span.end <= e.span.end))].sort((a, b) => a.span.start - b.span.start);
