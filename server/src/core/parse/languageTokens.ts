@@ -346,7 +346,8 @@ export function findForeignDurations(text: string, base: number): DurationToken[
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(text)) !== null) {
     if (match[0].length === 0) {
-      pattern.lastIndex++;
+      // A Unicode pattern moved into the middle of a surrogate pair steps back to its start: step over the whole character.
+      pattern.lastIndex += text.codePointAt(pattern.lastIndex)! > 0xffff ? 2 : 1;
       continue;
     }
     const [whole, days, hours, gluedMinutes, minutes] = match;

@@ -84,6 +84,9 @@ suite('time and date formats of other languages', () => {
     assert.deepEqual(ymd('令和元年5月1日'), ['2019-5-1']);
     assert.deepEqual(ymd('04-Mar-24'), ['2024-3-4']);
   });
+  test('a summary of characters outside the basic plane ends (the duration scan steps over whole characters)', () => {
+    assert.equal(parsePostmortem('## Resumo\n\u{1F600}\u{1F600} durou \u{10000}\n').window.statedDurationMinutes, undefined);
+  });
   test('durations in the English scan are unchanged', () => {
     assert.deepEqual(findDurations('lasted 2 hours').map((d) => d.minutes), [120]);
   });
