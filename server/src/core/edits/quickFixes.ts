@@ -86,9 +86,12 @@ function computeQuickFixes(document: PostmortemDocument, finding: Finding, optio
     case DiagnosticCodes.missingSection: {
       const data = finding.data as MissingSectionData | undefined;
       if (!data) return [];
-      const title = templateSectionFor(data.kind, options).title;
-      const edit = verifiedSectionInsertion(document, data.kind, options);
-      return edit ? [fix(`Add a "${title}" section (${kindName(data.kind)})`, [edit], true, false)] : [];
+      // One finding may stand for every missing kind: one fix per kind, the first preferred.
+      return (data.kinds ?? [data.kind]).flatMap((kind, index) => {
+        const title = templateSectionFor(kind, options).title;
+        const edit = verifiedSectionInsertion(document, kind, options);
+        return edit ? [fix(`Add a "${title}" section (${kindName(kind)})`, [edit], index === 0, false)] : [];
+      });
     }
     case DiagnosticCodes.actionItemOwner:
     case DiagnosticCodes.actionItemDue:

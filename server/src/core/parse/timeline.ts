@@ -3,6 +3,7 @@ import type { HeadingCandidate } from './headings';
 import type { LineReadMemo } from './lineReadMemo';
 import { runToEnd } from '../steps';
 import { firstNonSpace, indentWidth, isBlank, linesIn, linesPerStep, type Line } from './lines';
+import { readStatusUpdateLine } from './statusUpdates';
 import { dayNumber, findClockTimes, findDates, findZones, isDigitCode, minuteOfDay, readClockTimeAt, readZoneAt, type TimeToken } from './timeTokens';
 
 /**
@@ -329,7 +330,7 @@ function movedToken<T extends { readonly span: Span }>(token: T | undefined, del
   return moved as unknown as T;
 }
 
-interface EntryRead {
+export interface EntryRead {
   readonly kind: 'entry' | 'date';
   readonly time: TimeToken | undefined;
   readonly endTime: TimeToken | undefined;
@@ -446,7 +447,7 @@ function isLeadOnly(text: string): boolean {
  * Reads one line as a timeline entry: the time (and range end), the date on the line, the zone
  * written after the time, and the description. `strictLead` accepts only time-led lines.
  */
-function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
+export function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
   // Every time and date has a digit: most prose lines are rejected here without a regex.
   if (!hasDigit(line.text)) return undefined;
   const prefix = readLinePrefix(line.text);
@@ -500,7 +501,7 @@ function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
     } else if (!strictLead && bullet && firstTime) {
       time = firstTime;
     } else {
-      return undefined;
+      return readStatusUpdateEntry(line, bullet);
     }
   }
   let cursor = Math.max(time?.span.end ?? 0, date?.span.end ?? 0) - restStart;
@@ -534,6 +535,13 @@ function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
   if (date && time === undefined && !dateLed) return undefined;
   // One object shape for every read keeps this hot path monomorphic.
   return { kind: 'entry', time, endTime, date, zone, description, led: timeLed || dateLed, bullet };
+}
+
+/** `Resolved - This incident has been resolved. Mar 4, 21:05 UTC`: an update whose stamp comes last. */
+function readStatusUpdateEntry(line: Line, bullet: boolean): EntryRead | undefined {
+  const update = readStatusUpdateLine(line);
+  if (!update) return undefined;
+  return { kind: 'entry', time: update.time, endTime: undefined, date: update.date, zone: update.zone, description: update.description, led: true, bullet };
 }
 
 /** What joins the two ends of a time range: `14:00 - 14:30`, `2 PM to 3 PM`. At most 11 characters long. */
@@ -795,7 +803,7 @@ class ShiftedDates {
   }
 }
 
-function shiftDate(date: CalendarDate, days: number): CalendarDate {
+export function shiftDate(date: CalendarDate, days: number): CalendarDate {
   const shifted = new Date(Date.UTC(date.year ?? 2000, date.month - 1, date.day + days));
   const month = shifted.getUTCMonth() + 1;
   const day = shifted.getUTCDate();
