@@ -2,6 +2,7 @@ import type { TimelineEntry } from '../../model';
 import type { Finding, Severity } from '../findings';
 import { formatDuration } from '../durationText';
 import { computeMetrics } from '../metrics';
+import { HALF_DAY } from '../meridiem';
 import { relatedPlaces } from '../relatedPlaces';
 import { entryPoint, minutesBetween, windowEndPoint, windowStartPoint, type TimePoint } from '../timeAxis';
 import { describeShift, evidentShift, zonesDisagree, type OutsideGap } from '../zoneShift';
@@ -46,9 +47,15 @@ export const checkOutsideWindow: Rule = (document, options) => {
     shift = evident;
   }
   const findings: Finding[] = [];
+  let latestSoFar = -Infinity;
   for (const { entry, point } of timed) {
     const { before, after } = gap(point, shift);
+    const behindAnEarlierEntry = point.minutes < latestSoFar;
+    latestSoFar = Math.max(latestSoFar, point.minutes);
     if (before <= 0 && after <= 0) continue;
+    // `12:15 AM` after `12:00 PM` that would sit in the window as `12:15 PM`: the AM/PM slip
+    // timeline-order reports is the one cause, not the window.
+    if (behindAnEarlierEntry && !document.timeline.reverseChronological && meridiemSlipFits(entry, point, shift, gap, options.durationToleranceMinutes)) continue;
     const isStart = before > 0;
     const bound = isStart ? document.window.start! : document.window.end!;
     const distance = isStart ? before : after;
@@ -74,6 +81,15 @@ export const checkOutsideWindow: Rule = (document, options) => {
   }
   return findings;
 };
+
+/** Whether the entry's time with its AM/PM switched would lie inside the window. */
+function meridiemSlipFits(entry: TimelineEntry, point: TimePoint, shift: number, gap: OutsideGap, tolerance: number): boolean {
+  const meridiem = entry.time?.meridiem;
+  if (!meridiem) return false;
+  const switched = { ...point, minutes: point.minutes + (meridiem === 'am' ? HALF_DAY : -HALF_DAY) };
+  const { before, after } = gap(switched, shift);
+  return before <= tolerance && after <= tolerance;
+}
 
 /** Every entry outside, in zones that disagree, and no evident conversion: one finding for the cause. */
 function oneFindingForAll(
