@@ -24,14 +24,18 @@ const MIN_TIME_LED_LINES = 2;
  */
 export function promoteTimeLedSections(lines: readonly Line[], allSections: readonly Section[], headingLines: ReadonlySet<number>): boolean {
   let promoted = false;
+  // Sections come in document order: a section starting before this end lies inside a timeline
+  // (a `### Day 1` part of it), and stays a part.
+  let timelineEnd = -1;
   for (const section of allSections) {
-    if (section.kinds.includes('timeline') || !promotable(section)) continue;
-    const childSpans = section.children.map((c) => c.span);
+    if (section.kinds.includes('timeline')) timelineEnd = Math.max(timelineEnd, section.span.end);
+    if (section.span.start < timelineEnd || !promotable(section)) continue;
+    // A section's own lines are those before its first sub-section: each line is read once.
+    const ownEnd = section.children[0]?.span.start ?? section.span.end;
     let own = 0;
     let timeLed = 0;
-    for (const line of linesIn(lines, { start: section.headingSpan.end, end: section.span.end })) {
+    for (const line of linesIn(lines, { start: section.headingSpan.end, end: ownEnd })) {
       if (line.ignored || isBlank(line) || headingLines.has(line.index)) continue;
-      if (childSpans.some((span) => line.start >= span.start && line.start < span.end)) continue;
       own++;
       if (readEntryLine(line, true)?.kind === 'entry') timeLed++;
     }
@@ -40,6 +44,7 @@ export function promoteTimeLedSections(lines: readonly Line[], allSections: read
     // The sections were just built by the parser and are not shared yet: fill them in place.
     (section as { kind: SectionKind }).kind = 'timeline';
     (section as { kinds: readonly SectionKind[] }).kinds = kinds;
+    timelineEnd = Math.max(timelineEnd, section.span.end);
     promoted = true;
   }
   return promoted;
@@ -73,12 +78,17 @@ export function applySectionHeadings(timeline: Timeline, allSections: readonly S
   const sections = allSections.filter((s) => s.kinds.includes('timeline'));
   if (sections.length < 2 || timeline.entries.length === 0) return;
   const firstDated = timeline.entries.find((e) => e.date !== undefined && e.dayOffset === 0)?.date;
+  const all = timeline.entries;
+  // Entries and sections are both in document order: one cursor walks the entries once.
+  let cursor = 0;
   for (const section of sections.slice(1)) {
     const zone = findZones(section.title, section.titleSpan.start, 'heading')[0];
     const headingDate = findDates(section.title, section.titleSpan.start)[0];
     const day = headingDate ? undefined : dayOfHeading(section.title);
+    while (cursor < all.length && all[cursor]!.span.start < section.headingSpan.end) cursor++;
     if (!zone && !headingDate && day === undefined) continue;
-    const entries = timeline.entries.filter((e) => e.span.start >= section.headingSpan.end && e.span.start < section.span.end);
+    const entries: TimelineEntry[] = [];
+    for (let i = cursor; i < all.length && all[i]!.span.start < section.span.end; i++) entries.push(all[i]!);
     if (entries.length === 0) continue;
     let target: CalendarDate | undefined;
     if (headingDate) target = headingDate.year === undefined && firstDated?.year !== undefined ? { ...headingDate, year: firstDated.year } : headingDate;
