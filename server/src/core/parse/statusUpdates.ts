@@ -79,7 +79,8 @@ export function attachStatusUpdateText(timeline: Timeline, lines: readonly Line[
   for (const entry of timeline.entries) {
     const before = previousEnd;
     previousEnd = entry.span.end;
-    if (entry.text.length > 0 && !/^[\s*_.,()-]*$/.test(entry.text)) continue;
+    // Only entries with no description of their own (a stamp alone on its line) take an update's.
+    if (entry.text.length > 0 && (isWordCode(entry.text.charCodeAt(0)) || !/^[\s*_.,()-]*$/.test(entry.text))) continue;
     let index = lineAtOffset(entry.lineSpan.start) - 1;
     while (index >= 0 && isBlank(lines[index])) index--;
     // The update's text may run over a few lines; its first line carries the state.
@@ -92,4 +93,9 @@ export function attachStatusUpdateText(timeline: Timeline, lines: readonly Line[
     writable.text = text.replace(/\*\*|__/g, '').trim();
     writable.span = { start: Math.min(stateLine.start, entry.span.start), end: entry.span.end };
   }
+}
+
+/** A letter or digit (ASCII or beyond): a description that starts with one is a description. */
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 127;
 }

@@ -1,5 +1,5 @@
 import type { CalendarDate, Span, Zone } from '../model';
-import type { Line } from './lines';
+import { lineAt, type Line } from './lines';
 import { findClockTimes, findDates, findDurations, type DurationToken, type TimeToken } from './timeTokens';
 
 /**
@@ -118,7 +118,7 @@ export interface ChosenDuration {
  */
 export function outageDuration(text: string, lines: readonly Line[], chosen: DurationToken | undefined): ChosenDuration | undefined {
   if (!chosen) return undefined;
-  const line = lines.find((l) => l.start <= chosen.span.start && chosen.span.start < l.end);
+  const line = lines[lineAt(lines, chosen.span.start)];
   if (!line) return { duration: chosen, others: [] };
   const near = (d: DurationToken) => Math.abs(d.span.start - chosen.span.start) <= NEAR;
   const candidates = findDurations(line.text, line.start).slice(0, MAX_CANDIDATES).filter(near);

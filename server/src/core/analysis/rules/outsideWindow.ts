@@ -25,22 +25,22 @@ export const checkOutsideWindow: Rule = (document, options) => {
   const end = windowEndPoint(document.window);
   if (!start && !end) return [];
   const metrics = computeMetrics(document);
+  const beforeStart = (point: TimePoint) => (start ? minutesBetween(point, start) : 0);
+  const afterEnd = (point: TimePoint) => (end ? minutesBetween(end, point) : 0);
   const gap: OutsideGap = (point, shift) => {
     const shifted = shift === 0 ? point : { ...point, minutes: point.minutes + shift };
-    return { before: start ? minutesBetween(shifted, start) : 0, after: end ? minutesBetween(end, shifted) : 0 };
+    return { before: beforeStart(shifted), after: afterEnd(shifted) };
   };
   const timed: { entry: TimelineEntry & { time: NonNullable<TimelineEntry['time']> }; point: TimePoint }[] = [];
+  let allOutside = true;
   for (const entry of document.timeline.entries) {
     const point = entryPoint(entry);
     if (!point || point.dayOnly || !entry.time) continue;
     timed.push({ entry: entry as TimelineEntry & { time: NonNullable<TimelineEntry['time']> }, point });
+    if (allOutside && beforeStart(point) <= 0 && afterEnd(point) <= 0) allOutside = false;
   }
   let shift = 0;
-  const allOutside = timed.length >= 2 && timed.every(({ point }) => {
-    const { before, after } = gap(point, 0);
-    return before > 0 || after > 0;
-  });
-  const disagreeing = allOutside ? zonesDisagree(document.window, document.timeline.entries) : undefined;
+  const disagreeing = allOutside && timed.length >= 2 ? zonesDisagree(document.window, document.timeline.entries) : undefined;
   if (disagreeing) {
     const evident = evidentShift(timed.map((t) => t.point), gap, options.durationToleranceMinutes);
     if (evident === undefined) return [oneFindingForAll(document, timed, disagreeing)];
@@ -49,7 +49,9 @@ export const checkOutsideWindow: Rule = (document, options) => {
   const findings: Finding[] = [];
   let latestSoFar = -Infinity;
   for (const { entry, point } of timed) {
-    const { before, after } = gap(point, shift);
+    const shifted = shift === 0 ? point : { ...point, minutes: point.minutes + shift };
+    const before = beforeStart(shifted);
+    const after = afterEnd(shifted);
     const behindAnEarlierEntry = point.minutes < latestSoFar;
     latestSoFar = Math.max(latestSoFar, point.minutes);
     if (before <= 0 && after <= 0) continue;
