@@ -86,12 +86,12 @@ function computeQuickFixes(document: PostmortemDocument, finding: Finding, optio
     case DiagnosticCodes.missingSection: {
       const data = finding.data as MissingSectionData | undefined;
       if (!data) return [];
-      // One finding may stand for every missing kind: one fix per kind, the first preferred.
-      return (data.kinds ?? [data.kind]).flatMap((kind, index) => {
-        const title = templateSectionFor(kind, options).title;
-        const edit = verifiedSectionInsertion(document, kind, options);
-        return edit ? [fix(`Add a "${title}" section (${kindName(kind)})`, [edit], index === 0, false)] : [];
-      });
+      // The finding for a document with no sections stands for every kind: adding one section
+      // would only split it into one finding per remaining kind, so it offers no single fix.
+      if (data.kinds) return [];
+      const title = templateSectionFor(data.kind, options).title;
+      const edit = verifiedSectionInsertion(document, data.kind, options);
+      return edit ? [fix(`Add a "${title}" section (${kindName(data.kind)})`, [edit], true, false)] : [];
     }
     case DiagnosticCodes.actionItemOwner:
     case DiagnosticCodes.actionItemDue:
