@@ -3,7 +3,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { reviewToday } from '../core/analysis/reviewClock';
 import { matchesFilePatterns } from '../core/fileMatch';
 import { IncidentIndex } from '../core/library/index';
-import { looksLikePostmortem, summarizePostmortem, type PostmortemSummary } from '../core/library/summary';
+import { looksLikePostmortem } from '../core/analysis/detect';
+import { summarizeDocument, type PostmortemSummary } from '../core/library/summary';
+import { parsePostmortem } from '../core/parse/parser';
 import { afterPendingMessages } from '../eventLoop';
 import { postmortemLanguageId, uriPath } from '../servedDocuments';
 import type { DocumentSettings, Settings } from '../settings';
@@ -316,11 +318,13 @@ export class WorkspaceLibrary {
   /** The document's summary when it is a postmortem: by language, by name, or by content. */
   #summarizeText(uri: string, text: string, settings: DocumentSettings, postmortemLanguage: boolean): PostmortemSummary | undefined {
     const path = uriPath(uri);
+    // One parse serves both the content test and the summary.
+    const document = parsePostmortem(text);
     const isPostmortem =
-      postmortemLanguage || postmortemFileName.test(path) || matchesFilePatterns(path, settings.fileInclude) || looksLikePostmortem(text);
+      postmortemLanguage || postmortemFileName.test(path) || matchesFilePatterns(path, settings.fileInclude) || looksLikePostmortem(document);
     if (!isPostmortem) return undefined;
     const options = settings.options;
-    return summarizePostmortem(uri, text, { ...options, today: reviewToday(options) });
+    return summarizeDocument(uri, document, { ...options, today: reviewToday(options) });
   }
 
   /** The workspace folder holding `uri`: the longest one that is a prefix of it. */
