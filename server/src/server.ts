@@ -141,7 +141,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       ...(watchLibraryFiles ? [{ globPattern: libraryWatchPattern }] : []),
     ];
     if (watchers.length > 0) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
-    void startLibrary();
+    startLibrary().catch((error: unknown) => connection.console.error(`Postmortem: the incident library did not start: ${String(error)}`));
   });
 
   /** Indexes the workspace folders: asked of the client when it can tell, else those of `initialize`. */
@@ -168,7 +168,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   connection.onDidChangeWatchedFiles(({ changes }) => {
     const projectFile = (uri: string): boolean => uri.endsWith(`/${projectConfigFileName}`);
     if (changes.some((change) => projectFile(change.uri))) settingsMayHaveChanged();
-    else void library?.filesChanged(changes);
+    else library?.filesChanged(changes).catch((error: unknown) => connection.console.error(`Postmortem: updating the incident library failed: ${String(error)}`));
   });
 
   // A parse of the old version still under way is abandoned; its model, if any, becomes garbage.

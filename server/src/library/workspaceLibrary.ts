@@ -151,14 +151,14 @@ export class WorkspaceLibrary {
   documentChanged(uri: string, immediately = false): void {
     clearTimeout(this.#editTimers.get(uri));
     if (immediately) {
-      void this.#indexOpenDocument(uri);
+      this.#safely(this.#indexOpenDocument(uri));
       return;
     }
     this.#editTimers.set(
       uri,
       setTimeout(() => {
         this.#editTimers.delete(uri);
-        void this.#indexOpenDocument(uri);
+        this.#safely(this.#indexOpenDocument(uri));
       }, editDelayMs),
     );
   }
@@ -169,11 +169,16 @@ export class WorkspaceLibrary {
     this.#editTimers.delete(uri);
     this.#indexedVersions.delete(uri);
     if (this.#folderOf(uri) !== undefined) {
-      void this.filesChanged([{ uri, type: FileChangeType.Changed }]);
+      this.#safely(this.filesChanged([{ uri, type: FileChangeType.Changed }]));
     } else if (this.index.get(uri)) {
       this.index.delete(uri);
       this.#fire([uri]);
     }
+  }
+
+  /** Work started from an event: a failure is logged, never left to end the process. */
+  #safely(work: Promise<void>): void {
+    work.catch((error: unknown) => this.#host.connection.console.error(`Postmortem: updating the incident library failed: ${String(error)}`));
   }
 
   dispose(): void {
@@ -190,7 +195,9 @@ export class WorkspaceLibrary {
     if (!current || this.#indexedVersions.get(uri) === current.version) return;
     this.#indexedVersions.set(uri, current.version);
     const before = this.index.get(uri);
-    const summary = this.#summarizeText(uri, current.getText(), settings, current.languageId === postmortemLanguageId);
+    const text = current.getText();
+    // Past maxDocumentSize an open document gets only its outline: the library leaves it out too.
+    const summary = text.length <= settings.options.maxDocumentSize ? this.#summarizeText(uri, text, settings, current.languageId === postmortemLanguageId) : undefined;
     if (summary) this.index.set(summary);
     else this.index.delete(uri);
     if (summary || before) this.#fire([uri]);
@@ -318,13 +325,19 @@ export class WorkspaceLibrary {
   /** The document's summary when it is a postmortem: by language, by name, or by content. */
   #summarizeText(uri: string, text: string, settings: DocumentSettings, postmortemLanguage: boolean): PostmortemSummary | undefined {
     const path = uriPath(uri);
-    // One parse serves both the content test and the summary.
-    const document = parsePostmortem(text);
-    const isPostmortem =
-      postmortemLanguage || postmortemFileName.test(path) || matchesFilePatterns(path, settings.fileInclude) || looksLikePostmortem(document);
-    if (!isPostmortem) return undefined;
-    const options = settings.options;
-    return summarizeDocument(uri, document, { ...options, today: reviewToday(options) });
+    try {
+      // One parse serves both the content test and the summary.
+      const document = parsePostmortem(text);
+      const isPostmortem =
+        postmortemLanguage || postmortemFileName.test(path) || matchesFilePatterns(path, settings.fileInclude) || looksLikePostmortem(document);
+      if (!isPostmortem) return undefined;
+      const options = settings.options;
+      return summarizeDocument(uri, document, { ...options, today: reviewToday(options) });
+    } catch (error) {
+      // A document the analysis cannot summarise is left out of the library, not fatal.
+      this.#host.connection.console.error(`Postmortem: ${uri} could not be summarised: ${String(error)}`);
+      return undefined;
+    }
   }
 
   /** The workspace folder holding `uri`: the longest one that is a prefix of it. */
