@@ -3,7 +3,7 @@
 // measured in the same run. Prints one table and the targets, writes bench/results.json.
 //
 //   node bench/bench.mjs [--sizes 100,2000,20000,100000] [--formats md,txt] [--seed 1]
-//                        [--no-lsp] [--no-anchors] [--quick]
+//                        [--no-lsp] [--no-anchors] [--no-library] [--quick]
 //
 // Expects a build (`npm run build`: out/ for the in-process figures, dist/server.js for LSP).
 // Documents come from ../shared/bench/gen-postmortem.mjs when it exists, else from the project's
@@ -418,3 +418,9 @@ const results = {
   targets,
 };
 writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+// The incident library's row (bench/library-index.mjs): indexing a 10,000-file folder, a
+// one-file change, peak memory. In a process of its own, so its memory is its own.
+if (!flag('no-library')) {
+  execFileSync(process.execPath, [join(benchDir, 'library-index.mjs'), ...(quick ? ['--count', '2000', '--changes', '10'] : [])], { stdio: 'inherit' });
+}
