@@ -422,10 +422,14 @@ const steps: JourneyStep[] = [
 		async run({ workbench, readmePicture }) {
 			const { page } = workbench;
 			await workbench.runCommand('Explorer: Focus on Action Items View');
-			const item = page.locator('.pane-body .monaco-list-row', { hasText: 'Put a connection pooler in front of postgres' }).first();
+			// Room for the items: the Incidents view folds, as a click on its title does.
+			await page.locator('.pane-header.expanded', { hasText: 'Incidents' }).first().click();
+			// The newest incident's item comes first in its state group, whatever today is.
+			const item = page.locator('.pane-body .monaco-list-row', { hasText: 'Expire unused image variants' }).first();
 			await item.waitFor({ timeout: UI_DEADLINE_MS });
 			await item.click();
-			await page.locator('.tabs-container .tab.active', { hasText: '2024-03-02-checkout-outage.md' }).waitFor({ timeout: UI_DEADLINE_MS });
+			await page.locator('.tabs-container .tab.active', { hasText: '2024-11-19-image-uploads.md' }).waitFor({ timeout: UI_DEADLINE_MS });
+			await page.locator('.editor-instance .monaco-editor .current-line').first().waitFor({ timeout: UI_DEADLINE_MS });
 			await readmePicture('action-items-view.png', await workbench.regionOf(['.monaco-workbench']));
 		},
 	},
