@@ -8,7 +8,7 @@ export interface LibraryCommandArguments {
   /** `YYYY-MM-DD` overdue is judged against (`--today`, else the local clock). */
   readonly today: string;
   readonly config?: string;
-  /** `--jobs N`: worker threads (0 or 1: none); undefined chooses. */
+  /** `--jobs N`: worker threads (undefined, 0 or 1: none). */
   readonly jobs?: number;
   /** `--fail-on-overdue`: exit 1 when an action item listed or counted is overdue. */
   readonly failOnOverdue: boolean;

@@ -1,4 +1,3 @@
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PostmortemSummary } from '../core/library/summary';
 import { settingsSource, type FileSettings } from './check';
@@ -39,12 +38,9 @@ export interface LibraryLoadOptions {
   readonly today: string;
   /** A `.postmortem.json`-shaped file for every file, as `check --config`. */
   readonly config?: string;
-  /** Worker threads: 0 or 1 runs on the main thread; undefined chooses by the number of files and cores. */
+  /** Worker threads: undefined, 0 or 1 runs on the main thread. */
   readonly jobs?: number;
 }
-
-/** Below this many files, starting workers costs more than it saves. */
-const filesPerWorkerAtLeast = 250;
 
 /**
  * Reads every postmortem the paths name (files, folders searched recursively, globs;
@@ -101,10 +97,13 @@ export async function loadLibraryReporting(args: LibraryLoadOptions & { readonly
   return library;
 }
 
+/**
+ * Worker threads only when asked for (`--jobs N`): on the bench's 10,000 files they cost more
+ * than they saved (the parse is quick next to handing summaries back, and two cores shared with
+ * other work leave little to gain; see README, Performance).
+ */
 function workerCount(files: number, requested: number | undefined): number {
-  if (requested !== undefined) return Math.max(0, Math.min(requested, files));
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(0, Math.min(cores, 8, Math.floor(files / filesPerWorkerAtLeast)));
+  return requested === undefined ? 0 : Math.max(0, Math.min(requested, files));
 }
 
 /** `12 files: 9 postmortems; passed over: 1 binary, 1 past maxDocumentSize, ...`, for the end of every report. */

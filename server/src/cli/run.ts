@@ -68,7 +68,7 @@ files past postmortem.maxDocumentSize and unreadable files are passed over and c
   --today <date>        judge overdue action items as of this date instead of the clock
   --fail-on-overdue     exit 1 when an action item counted or listed is overdue
   --config <file>       as for check
-  --jobs <n>            worker threads reading the files (default: by files and cores; 0: none)
+  --jobs <n>            worker threads reading the files (default 0: the main thread reads)
 
   --version             print the version
   --help                print this help

@@ -1,9 +1,9 @@
 import { severityRank, type Distribution, type LibraryStats } from '../core/library/stats';
 
-/** A duration for a table cell: `45m`, `1h05m`, `2d03h`, `30s`; `?` when unknown. */
+/** A duration for a table cell: `45m`, `1h05m`, `2d03h`, `30s`, `<1s`; `?` when unknown. */
 export function compactDuration(minutes: number | undefined): string {
   if (minutes === undefined || !Number.isFinite(minutes)) return '?';
-  if (minutes > 0 && minutes < 1) return `${Math.round(minutes * 60)}s`;
+  if (minutes > 0 && minutes < 1) return minutes < 1 / 60 ? '<1s' : `${Math.round(minutes * 60)}s`;
   const total = Math.round(minutes);
   if (total < 60) return `${total}m`;
   if (total < 1440) return `${Math.floor(total / 60)}h${String(total % 60).padStart(2, '0')}m`;
