@@ -197,7 +197,8 @@ const chart = { width: 520, height: 250, left: 52, right: 12, top: 14, bottom: 4
 function xLabels(keys: readonly string[], x: (i: number) => number): string {
   const every = Math.max(1, Math.ceil(keys.length / 10));
   return keys
-    .map((key, i) => (i % every === 0 || i === keys.length - 1 ? `<text x="${x(i).toFixed(1)}" y="${chart.height - chart.bottom + 16}" text-anchor="middle">${escape(key)}</text>` : ''))
+    // Every `every`th label: at most ten, none crowding another.
+    .map((key, i) => (i % every === 0 ? `<text x="${x(i).toFixed(1)}" y="${chart.height - chart.bottom + 16}" text-anchor="middle">${escape(key)}</text>` : ''))
     .join('');
 }
 
@@ -309,6 +310,8 @@ function severityChart(periods: readonly (PeriodStats | { key: string; empty: tr
 }
 
 const severityPalette = ['#b71c1c', '#e53935', '#fb8c00', '#fdd835', '#7cb342', '#26a69a', '#5c6bc0', '#8e24aa'];
+/** Priorities (`P1`) beside severities (`SEV1`) in one library: the same warmth, another hue. */
+const priorityPalette = ['#6d1040', '#ad1457', '#e65100', '#c0a000', '#33691e', '#00695c', '#283593', '#4a148c'];
 
 /** Weightiest severities in reds, lighter ones towards green and blue; unknown grey. */
 function severityColour(severity: string, order: readonly string[]): string {
@@ -318,12 +321,12 @@ function severityColour(severity: string, order: readonly string[]): string {
   // Numbered severities keep their colour whatever else is present: SEV1 is always red.
   const numbered = /^(?:SEV|P)(\d)$/.exec(severity);
   const slot = numbered ? Math.min(Number(numbered[1]), severityPalette.length - 1) : Math.min(Math.max(position, 0) + 1, severityPalette.length - 1);
-  return severityPalette[slot]!;
+  return (severity.startsWith('P') && numbered ? priorityPalette : severityPalette)[slot]!;
 }
 
 function severityBadge(severity: string, order: readonly string[]): string {
   const colour = severityColour(severity, order);
-  const dark = colour === '#fdd835' || colour === '#b0b7c3' ? ' style="color:#1d2330;background:' + colour + '"' : ` style="background:${colour}"`;
+  const dark = colour === '#fdd835' || colour === '#b0b7c3' || colour === '#c0a000' ? ' style="color:#1d2330;background:' + colour + '"' : ` style="background:${colour}"`;
   return `<span class="badge"${dark}>${escape(severity)}</span>`;
 }
 
