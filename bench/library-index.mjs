@@ -1,35 +1,21 @@
 #!/usr/bin/env node
-// The incident library's row of `npm run bench`: the language server indexing a folder of
-// 10,000 postmortems, from `initialize` to the index being complete, read through the client
-// requests as VS Code answers them (postmortem/readDirectory, postmortem/readFiles), against
-// the floor of reading every file and running one regular expression over each line, in the
-// same run; then a one-file change on disk until the index has it, and the server's peak memory.
+// The server's part of the incident-library row of `npm run bench` (bench/bench.mjs passes
+// `measureServerIndexing` to `measureLibrary` in bench/library.mjs, which generates the folder and
+// measures the floor): the language server indexing the folder from `initialize` to the index
+// being complete, reading it through the client requests as VS Code answers them
+// (postmortem/readDirectory, postmortem/readFiles); then one file changed on disk at a time until
+// the index has it; and the server's peak memory. Alone, with its own floor:
 //
 //   node bench/library-index.mjs [--count 10000] [--changes 40] [--seed 1]
-import { existsSync, promises as fs, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { promises as fs, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { generateLibrary } from './generate-library.mjs';
+import { generateLibrary } from './library.mjs';
 import { LspClient } from './lsp-client.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(benchDir, '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && at + 1 < args.length ? args[at + 1] : fallback;
-};
-const count = Number(option('count', '10000'));
-const changes = Number(option('changes', '40'));
-const seed = Number(option('seed', '1'));
-
-const folder = join(tmpdir(), `postmortem-bench-library-${count}-${seed}`);
-if (!existsSync(join(folder, '.complete'))) {
-  rmSync(folder, { recursive: true, force: true });
-  generateLibrary(folder, count, seed);
-  writeFileSync(join(folder, '.complete'), '');
-}
 
 function listFiles(dir, out = []) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -41,7 +27,7 @@ function listFiles(dir, out = []) {
 }
 
 /** The floor: list, read every file, one regular expression over every line. */
-function floor() {
+function floor(folder) {
   const started = performance.now();
   let matches = 0;
   for (const file of listFiles(folder)) {
@@ -67,7 +53,12 @@ async function answer(method, params) {
   return { files };
 }
 
-async function indexRun() {
+/**
+ * Starts dist/server.js over stdio with `folder` as the workspace folder and measures it:
+ * `{ median, peakRss }` as bench/library.mjs expects (ms from `initialize` to the index complete,
+ * bytes), plus the index size and the p50/p90 of `changes` one-file changes.
+ */
+export async function measureServerIndexing(folder, { changes = 40 } = {}) {
   const client = new LspClient(join(repoRoot, 'dist/server.js'), { settings: { review: { today: '2025-06-01' } } });
   client.answerRequest = (method, params) => (method.startsWith('postmortem/read') ? answer(method, params) : undefined);
   const changed = [];
@@ -90,7 +81,7 @@ async function indexRun() {
   const indexed = result.incidents.length;
 
   // One file changed on disk at a time: from the watcher's event to the index having it.
-  const files = listFiles(folder).filter((file) => !file.includes('notes-'));
+  const files = listFiles(folder);
   const samples = [];
   for (let n = 0; n < changes; n++) {
     const file = files[(n * 7919) % files.length];
@@ -106,25 +97,29 @@ async function indexRun() {
   const memory = client.memory();
   await client.stop();
   samples.sort((a, b) => a - b);
-  return { indexMs, indexed, changeP50: samples[Math.floor(samples.length / 2)], changeP90: samples[Math.floor(samples.length * 0.9)], peakBytes: memory.peak };
+  return { median: indexMs, peakRss: memory.peak, indexed, changeP50: samples[Math.floor(samples.length / 2)], changeP90: samples[Math.floor(samples.length * 0.9)] };
 }
 
-const base = floor();
-const run = await indexRun();
-const ratio = run.indexMs / base.ms;
-const targets = [
-  [`index within 5x the floor`, ratio <= 5, `${ratio.toFixed(1)}x`],
-  [`one-file change p50 < 50 ms`, run.changeP50 < 50, `${run.changeP50.toFixed(1)} ms`],
-  [`peak memory < 300 MB`, run.peakBytes !== undefined && run.peakBytes < 300 * 1024 * 1024, run.peakBytes === undefined ? 'unknown' : `${(run.peakBytes / 1024 / 1024).toFixed(0)} MB`],
-];
-const lines = [
-  `Incident library: ${count} files (${run.indexed} postmortems indexed) in ${folder}`,
-  `| what | ms | ratio |`,
-  `|---|---:|---:|`,
-  `| floor: read every file + one regex per line | ${base.ms.toFixed(0)} | 1.0x |`,
-  `| server: initialize → index complete (reads through the client) | ${run.indexMs.toFixed(0)} | ${ratio.toFixed(1)}x |`,
-  `| one file changed on disk → index updated, p50 / p90 | ${run.changeP50.toFixed(1)} / ${run.changeP90.toFixed(1)} | |`,
-  ...targets.map(([what, met, figure]) => `${met ? 'MET    ' : 'NOT MET'} ${what}: ${figure}`),
-];
-console.log(lines.join('\n'));
-writeFileSync(join(benchDir, 'results-library.json'), `${JSON.stringify({ count, seed, floorMs: base.ms, ...run, ratio, targets: targets.map(([what, met, figure]) => ({ what, met, figure })) }, null, 2)}\n`);
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const option = (name, fallback) => {
+    const at = args.indexOf(`--${name}`);
+    return at >= 0 && at + 1 < args.length ? args[at + 1] : fallback;
+  };
+  const count = Number(option('count', '10000'));
+  const folder = join(tmpdir(), `postmortem-bench-library-${count}`);
+  generateLibrary(folder, count, Number(option('seed', '1')));
+  const base = floor(folder);
+  const run = await measureServerIndexing(folder, { changes: Number(option('changes', '40')) });
+  const ratio = run.median / base.ms;
+  const peakMb = run.peakRss === undefined ? undefined : run.peakRss / 2 ** 20;
+  console.log(
+    [
+      `Incident library: ${count} files, ${run.indexed} postmortems indexed`,
+      `  floor (read every file + one regex per line): ${base.ms.toFixed(0)} ms`,
+      `  server: initialize -> index complete, reads through the client: ${run.median.toFixed(0)} ms (${ratio.toFixed(1)}x the floor) ${ratio <= 5 ? 'met' : 'NOT MET'} (<= 5x)`,
+      `  one file changed on disk -> index updated: p50 ${run.changeP50.toFixed(1)} ms, p90 ${run.changeP90.toFixed(1)} ms ${run.changeP50 < 50 ? 'met' : 'NOT MET'} (p50 < 50 ms)`,
+      `  server peak RSS: ${peakMb === undefined ? 'unknown' : `${peakMb.toFixed(0)} MB`} ${peakMb !== undefined && peakMb < 300 ? 'met' : 'NOT MET'} (< 300 MB)`,
+    ].join('\n'),
+  );
+}

@@ -285,6 +285,10 @@ suite('incident library over the protocol', () => {
       assert.equal((await library.incidents()).incidents.length, 160);
       await library.harness.dispose();
 
+      // Enough files that the run is still going when the cancel arrives, however loaded the machine.
+      for (let index = 150; index < 1500; index++) {
+        fs.copyFileSync(path.join(folder, 'postmortems', '2024-03-02-checkout-outage.md'), path.join(folder, 'postmortems', `copy-${index}.md`));
+      }
       library = await LibraryClient.start([folder], { progress: true });
       const token = await waitFor('progress', () => library.progressTokens[0]);
       await library.client.sendNotification(WorkDoneProgressCancelNotification.type, { token });

@@ -182,7 +182,7 @@ export class IncidentIndex {
 }
 
 /** `2024-08-15 Checkout outage`, or the title alone when the date is unknown. */
-export function incidentName(summary: PostmortemSummary): string {
+export function incidentName(summary: Pick<PostmortemSummary, 'title' | 'date'>): string {
   return summary.date !== undefined ? `${summary.date} ${summary.title}` : summary.title;
 }
 
