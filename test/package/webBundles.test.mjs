@@ -57,7 +57,7 @@ async function floorBytes() {
  * below), so the minified limit is a ceiling above today's size that catches growth, and our own
  * share is held apart: what the bundles weigh above the floor.
  */
-const limits = { compressed: 500 * KB, minified: 900 * KB, aboveFloor: 325 * KB };
+const limits = { compressed: 500 * KB, minified: 850 * KB, aboveFloor: 325 * KB };
 
 function packaged(file) {
   return execFileSync('unzip', ['-p', vsix, `extension/${file}`], { maxBuffer: 64 * 1024 * 1024 });
