@@ -69,6 +69,8 @@ const builds = [
   { ...browser, entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/browser/client.js', external: ['vscode'] },
   // A classic worker script: an IIFE, since a worker has no CommonJS `require` or `exports`.
   { ...browser, entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', format: 'iife' },
+  // The timeline panel's page script (client/src/timelinePanel.ts loads it into the webview).
+  { ...browser, entryPoints: ['client/src/webview/timelineView.ts'], outfile: 'dist/webview/timelineView.js', format: 'iife', metafile: false },
 ];
 
 /**

@@ -248,6 +248,7 @@ target(
   referenceDocs.map((d) => [label(d), d.lsp?.ours?.editToDiagnostics?.p99, 2 * d.lsp?.empty?.editToDiagnostics?.p99 + 4]),
   'ms',
 );
+target('Timeline picture < 20 ms (2,000 entries, drawTimeline from a parsed model)', referenceDocs.map((d) => [label(d), d.inProcess?.picture?.median, 20]), 'ms');
 target('Hover p50 <= 1 ms (2,000 entries)', referenceDocs.map((d) => [label(d), d.lsp?.ours?.hover?.p50, 1]), 'ms');
 target('Hover p99 <= 5 ms (2,000 entries)', referenceDocs.map((d) => [label(d), d.lsp?.ours?.hover?.p99, 5]), 'ms');
 target('documentSymbol p50 <= 5 ms (2,000 entries)', referenceDocs.map((d) => [label(d), d.lsp?.ours?.documentSymbol?.p50, 5]), 'ms');
@@ -338,6 +339,9 @@ const rows = [
   ['    symbols', (d) => fmt(d.inProcess?.symbols?.median)],
   ['  timestamps (ms per 1,000)', (d) => fmt(d.inProcess?.timestamps?.msPerThousand)],
   ['  outline from scratch', (d) => fmt(d.inProcess?.outline?.median)],
+  ['  timeline picture (SVG)', (d) => fmt(d.inProcess?.picture?.median)],
+  ['  timeline picture / floor (x)', (d) => fmt(d.inProcess?.picture?.median / d.inProcess?.floor?.median)],
+  ['  timeline picture / full analysis (x)', (d) => fmt(d.inProcess?.picture?.median / d.inProcess?.full?.median)],
   ['  md-languageservice symbols', (d) => fmt(d.anchors?.markdownSymbols?.median)],
   ['  md-languageservice / ours (x)', (d) => fmt(d.anchors?.markdownSymbols?.median / d.inProcess?.outline?.median)],
   ['  markdownlint', (d) => fmt(d.anchors?.markdownlint?.median)],

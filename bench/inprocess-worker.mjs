@@ -59,6 +59,17 @@ async function analysis() {
 
   post('timestamps', measureTimestamps(require, out, service));
 
+  // The timeline picture from a parsed model: what the LSP request and `render` add to a parse.
+  const { drawTimeline } = require(new URL('core/picture/drawTimeline.js', out).pathname);
+  const pictureModel = service.parse(text);
+  let pictureBytes = 0;
+  const picture = measure(() => {
+    const drawing = drawTimeline(pictureModel);
+    pictureBytes = drawing.svg.length;
+    sink += drawing.marks.length;
+  }, runs);
+  post('picture', { ...picture, bytes: pictureBytes });
+
   // The outline alone, from scratch, for the comparison with the Markdown language service.
   post('outline', measure(() => {
     const model = service.parse(text);

@@ -1,7 +1,10 @@
 import type * as vscode from 'vscode';
 import { ErrorAction, type BaseLanguageClient, type DocumentSelector, type ErrorHandler, type LanguageClientOptions } from 'vscode-languageclient';
 import { registerCommands } from './commands';
+import { registerPreviewPictures } from './markdownPreview/previewPictures';
+import type { MarkdownItLike } from './markdownPreview/timelinePicturePlugin';
 import { findProjectConfig, projectConfigMethod } from './projectConfig';
+import { registerTimelinePanel } from './timelinePanel';
 
 /**
  * Every scheme a postmortem is opened from: local files, unsaved documents, GitHub and Azure
@@ -38,8 +41,16 @@ function keepServerRunning(client: () => BaseLanguageClient): ErrorHandler {
 /** Builds the platform's language client (Node process or web worker) from the shared options. */
 export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
 
-/** What the desktop and the browser entry points share: the options, the commands, `.postmortem.json`. */
-export async function startClient(context: vscode.ExtensionContext, create: ClientFactory): Promise<BaseLanguageClient> {
+/** What `activate` returns: VS Code's Markdown preview calls `extendMarkdownIt` with its markdown-it. */
+export interface ExtensionApi {
+  extendMarkdownIt(md: MarkdownItLike): MarkdownItLike;
+}
+
+/**
+ * What the desktop and the browser entry points share: the options, the commands, the timeline
+ * panel and preview picture, `.postmortem.json`.
+ */
+export async function startClient(context: vscode.ExtensionContext, create: ClientFactory): Promise<{ client: BaseLanguageClient; api: ExtensionApi }> {
   const client: BaseLanguageClient = create('postmortem', 'Postmortem', {
     documentSelector,
     initializationOptions: {
@@ -55,5 +66,6 @@ export async function startClient(context: vscode.ExtensionContext, create: Clie
   client.onRequest(projectConfigMethod, ({ uri }: { uri: string }) => findProjectConfig(uri));
   await client.start();
   registerCommands(context, client);
-  return client;
+  registerTimelinePanel(context, client);
+  return { client, api: { extendMarkdownIt: registerPreviewPictures(context, client) } };
 }

@@ -22,6 +22,7 @@ import { inlayHintsFeature } from './features/inlayHints';
 import { codeLensFeature } from './features/codeLens';
 import { codeActionsFeature } from './features/codeActions';
 import { documentLinksFeature } from './features/documentLinks';
+import { timelinePictureFeature } from './features/timelinePicture';
 import { clientSuppliesProjectConfig, projectConfigFromClient } from './projectConfig';
 import { ServedDocuments } from './servedDocuments';
 import { Settings, type SettingsHost } from './settings';
@@ -42,6 +43,7 @@ const features: readonly Feature[] = [
   completionFeature,
   commandsFeature,
   documentLinksFeature,
+  timelinePictureFeature,
 ];
 
 /**

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Frame, Page } from 'playwright-core';
 import type * as CodeServerModule from '../e2e/codeServer.mjs' with { 'resolution-mode': 'import' };
 import type * as ProvisionModule from '../e2e/provision.mjs' with { 'resolution-mode': 'import' };
 import { expected, labelShowsTime, lineStartingWith, plainHeading, splitLines } from '../fixtures/expectations';
@@ -392,7 +393,119 @@ const steps: JourneyStep[] = [
 			await page.mouse.move(1, 1);
 		},
 	},
+	{
+		name: `Show Timeline draws ${OUTLINE_DOCUMENT}'s timeline beside it; clicking a mark puts the cursor on its entry`,
+		screenshot: '09-timeline-panel',
+		async run({ workbench, readmePicture }) {
+			const { page } = workbench;
+			await closeAllEditorsWithoutSaving(workbench);
+			if (await page.locator('#workbench\\.parts\\.panel').isVisible()) {
+				await workbench.runCommand('View: Toggle Panel Visibility');
+				await page.locator('#workbench\\.parts\\.panel').waitFor({ state: 'hidden', timeout: UI_DEADLINE_MS });
+			}
+			await workbench.showSideBar(false);
+			await workbench.openFile(OUTLINE_DOCUMENT);
+			// The command is offered once the server has said the document is a postmortem with a
+			// timeline; its button in the editor's title bar shows when it has.
+			await page.locator('.editor-actions .action-label[aria-label^="Postmortem: Show Timeline"], .editor-actions .action-label[aria-label^="Show Timeline"]').first().waitFor({ timeout: UI_DEADLINE_MS });
+			await workbench.runCommand('Postmortem: Show Timeline');
+			const panel = await webviewFrameWith(page, TIMELINE_MARK);
+			const marks = panel.locator(TIMELINE_MARK);
+			assert.equal(await marks.count(), expected(OUTLINE_DOCUMENT).timeline!.length, 'one mark per timeline entry');
+			// The mark of the entry at 12:35 PM, clicked as a person would.
+			const lines = splitLines(fs.readFileSync(path.join(fixtureWorkspace, OUTLINE_DOCUMENT), 'utf8'));
+			const entryLine = lineStartingWith(lines, 'October 23rd, 2023, 12:35 PM UTC', OUTLINE_DOCUMENT);
+			await panel.locator(`${TIMELINE_MARK}[data-line="${entryLine}"]`).click({ timeout: UI_DEADLINE_MS });
+			const cursor = await waitFor(
+				async () => {
+					const shown = (await page.locator('[id="status.editor.selection"]').innerText()).trim();
+					assert.match(shown, new RegExp(`^Ln ${entryLine + 1}, Col 1\\b`));
+					return shown;
+				},
+				UI_DEADLINE_MS,
+				`the cursor to move to line ${entryLine + 1}`,
+			);
+			console.log(`      after the click: ${cursor}`);
+			// The entry under the cursor is drawn highlighted.
+			await panel.locator(`${TIMELINE_MARK}.pm-current[data-line="${entryLine}"]`).waitFor({ timeout: UI_DEADLINE_MS });
+			await page.mouse.move(1, 1);
+			await readmePicture('timeline-panel.png', await workbench.regionOf(['.part.editor']));
+
+			// From the keyboard: on the first mark, the right arrow moves to the second; Enter shows its
+			// entry in the editor and leaves the focus in the picture, which redraws with the highlight.
+			await marks.first().focus();
+			await page.keyboard.press('ArrowRight');
+			const second = await marks.nth(1).getAttribute('data-line');
+			await waitFor(async () => (await panel.locator(':focus').getAttribute('data-line')) === second, UI_DEADLINE_MS, 'the focus to move to the second mark');
+			await page.keyboard.press('Enter');
+			// The panel keeps the focus, so the status bar shows no cursor: the editor's line number does.
+			await waitFor(
+				async () => (await page.locator('.editor-instance .monaco-editor .line-numbers.active-line-number').allInnerTexts()).some((shown) => shown.trim() === String(Number(second) + 1)),
+				UI_DEADLINE_MS,
+				`Enter to put the cursor on line ${Number(second) + 1}`,
+			);
+			await panel.locator(`${TIMELINE_MARK}.pm-current[data-line="${second}"]`).waitFor({ timeout: UI_DEADLINE_MS });
+			assert.equal(await panel.locator(':focus').getAttribute('data-line'), second, 'the focus stays on the mark');
+		},
+	},
+	{
+		name: `the Markdown preview of ${OUTLINE_DOCUMENT} draws the timeline under its heading`,
+		screenshot: '10-markdown-preview',
+		async run({ workbench, readmePicture }) {
+			const { page } = workbench;
+			await closeAllEditorsWithoutSaving(workbench);
+			await workbench.openFile(OUTLINE_DOCUMENT);
+			await workbench.runCommand('Markdown: Open Preview to the Side');
+			const preview = await webviewFrameWith(page, `.${PREVIEW_PICTURE_CLASS} svg`);
+			const headingAbove = await preview.locator(`.${PREVIEW_PICTURE_CLASS}`).evaluate((element) => `${element.previousElementSibling?.tagName} ${element.previousElementSibling?.textContent}`.trim());
+			assert.equal(headingAbove, 'H3 Timeline', 'the picture comes right after the Timeline heading');
+			await preview.locator(`.${PREVIEW_PICTURE_CLASS} svg`).scrollIntoViewIfNeeded();
+			// The mouse rests over the preview, away from the title bar and breadcrumbs and their tooltips.
+			const previewBox = await page.locator('.part.editor').boundingBox();
+			if (previewBox) await page.mouse.move(previewBox.x + previewBox.width * 0.75, previewBox.y + previewBox.height - 10);
+			await waitFor(async () => (await page.locator('.workbench-hover:visible, .monaco-hover:visible').count()) === 0, UI_DEADLINE_MS, 'no tooltip over the picture');
+			await readmePicture('markdown-preview-timeline.png', await workbench.regionOf(['.part.editor']));
+		},
+	},
 ];
+
+/** A mark of the timeline drawing (server/src/core/picture/drawTimeline.ts). */
+const TIMELINE_MARK = '[data-line][role="button"]';
+/** The element the Markdown preview plugin wraps the picture in (client/src/markdownPreview). */
+const PREVIEW_PICTURE_CLASS = 'postmortem-timeline-picture';
+
+/** Closes every editor, discarding the earlier steps' unsaved edits, for a picture of one document. */
+async function closeAllEditorsWithoutSaving(workbench: Workbench): Promise<void> {
+	const { page } = workbench;
+	await workbench.runCommand('View: Close All Editors');
+	const dontSave = page.locator('.monaco-dialog-box .monaco-button', { hasText: "Don't Save" });
+	await waitFor(
+		async () => {
+			if (await dontSave.isVisible()) await dontSave.click();
+			return (await page.locator('.editor-group-container .tab').count()) === 0;
+		},
+		UI_DEADLINE_MS,
+		'every editor to close',
+	);
+}
+
+/**
+ * The frame of the webview (a panel, the Markdown preview) showing `selector`, once it does.
+ * Webviews are nested iframes; their page is the innermost.
+ */
+async function webviewFrameWith(page: Page, selector: string): Promise<Frame> {
+	return waitFor(
+		async () => {
+			for (const frame of page.frames()) {
+				if (frame === page.mainFrame()) continue;
+				if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+			}
+			return undefined;
+		},
+		UI_DEADLINE_MS,
+		`a webview showing ${selector}`,
+	);
+}
 
 async function loadModules(): Promise<{ codeServer: typeof CodeServerModule; provision: typeof ProvisionModule }> {
 	// The helpers are plain ES modules beside the sources (they also run before any build).

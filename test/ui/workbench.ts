@@ -53,11 +53,12 @@ export class Workbench {
 		const input = this.page.locator('.quick-input-widget .quick-input-box input');
 		await input.waitFor({ timeout: UI_DEADLINE_MS });
 		await input.fill(fileName);
+		// Click the file's row: Enter would open the focused row, which may still be another
+		// recently opened file while the list catches up with the typed name.
 		await this.page
 			.locator('.quick-input-widget .monaco-list-row', { hasText: fileName })
 			.first()
-			.waitFor({ timeout: UI_DEADLINE_MS });
-		await this.page.keyboard.press('Enter');
+			.click({ timeout: UI_DEADLINE_MS });
 		await this.page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ timeout: UI_DEADLINE_MS });
 		await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: UI_DEADLINE_MS });
 	}

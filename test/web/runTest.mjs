@@ -21,6 +21,7 @@ const suiteDirectory = path.join(repoRoot, 'test', 'e2e', 'suite');
  */
 export const desktopOnly = {
 	'restart.test.ts': 'finds the server process with `ps` and kills it (child_process, process.kill); in the browser the server is a web worker, terminated and crashed by the web leg of the UI journey instead',
+	'timelinePanel.test.ts': 'waits for the webview page of Show Timeline to report what it rendered; webviews do not load in this setup (their service worker cannot register on the *.localhost webview origin). The picture\'s request runs in the browser through previewPicture.test.ts',
 };
 
 /** Workbench chatter that says nothing about the tests. */

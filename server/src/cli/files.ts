@@ -84,6 +84,11 @@ export async function createFile(file: string, contents: string): Promise<void> 
   }
 }
 
+/** Writes a generated file (`render --out`), replacing one that is there. */
+export async function writeOutputFile(file: string, contents: string): Promise<void> {
+  await fs.writeFile(file, contents);
+}
+
 /** A short reason for a file-system error, for messages. */
 export function describeFileError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -1,5 +1,5 @@
 import { findProjectConfig, readProjectConfig, type ProjectConfigFile } from '../node/projectConfig';
-import { createFile, readSource, replaceFileContents, type SourceText } from './files';
+import { createFile, readSource, replaceFileContents, writeOutputFile, type SourceText } from './files';
 import { expandPaths, type ExpandedPaths } from './paths';
 
 /** An instant and the UTC offset of the clock that reads it (minutes east of UTC). */
@@ -20,6 +20,8 @@ export interface CliIo {
   readonly replaceFileContents: (file: string, before: Buffer, after: Buffer) => Promise<void>;
   /** Writes a file that must not exist yet. */
   readonly createFile: (file: string, contents: string) => Promise<void>;
+  /** Writes a generated file (`render --out`), replacing what was there. */
+  readonly writeOutputFile: (file: string, contents: string) => Promise<void>;
   readonly expandPaths: (args: readonly string[], cwd: string) => Promise<ExpandedPaths>;
   readonly findProjectConfig: (directory: string) => Promise<ProjectConfigFile | undefined>;
   readonly readProjectConfig: (file: string) => Promise<ProjectConfigFile | undefined>;
@@ -40,6 +42,7 @@ export function createNodeIo(): CliIo {
     readSource,
     replaceFileContents,
     createFile,
+    writeOutputFile,
     expandPaths,
     findProjectConfig,
     readProjectConfig,

@@ -4,18 +4,21 @@ import { exitCodes } from './exitCodes';
 import { formatNames } from './formats';
 import type { CliIo } from './io';
 import { parseNewArguments, runNew, templateNames } from './new';
+import { parseRenderArguments, renderFormats, runRender } from './render';
 
 export { exitCodes } from './exitCodes';
 export type { CliIo } from './io';
 
 export const usage = `Usage: postmortem check [options] <paths...>
        postmortem new --template <name> [--format md|txt] [FILE]
+       postmortem render <file> [--format svg|html|mermaid] [--out FILE] [--width N]
 
 Checks incident postmortems (Markdown or plain text) and reports problems.
 
 Commands:
   check                 check files, folders and globs ("-" reads standard input)
   new                   write a new postmortem from a template, to FILE or standard output
+  render                draw the timeline of one file ("-" reads standard input)
 
 Paths (check):
   FILE                  checked, whatever its name
@@ -48,12 +51,21 @@ Options (new):
   --format md|txt       Markdown or plain-text headings (default: txt for a FILE ending
                         in .txt, else md); an existing FILE is never overwritten
 
+Options (render):
+  --format <format>     ${renderFormats.join(', ')} (default svg)
+                          svg      the picture: time axis, entries, incident window, detection,
+                                   mitigation and resolution, long gaps
+                          html     a page holding the picture, light or dark as the system is
+                          mermaid  a \`\`\`mermaid gantt block to paste into Markdown
+  --out <file>          write there (replacing it) instead of standard output
+  --width <px>          width of the picture, 320 to 4096 (default 960)
+
   --version             print the version
   --help                print this help
 
 Exit status: 0 nothing at or above the fail level, 1 a problem at or above it, 2 a usage error,
 a file or --config that could not be read, a folder or glob without postmortems, or a fix that
-could not be written (the other files are still checked).
+could not be written (the other files are still checked). render: 1 when there is nothing to draw.
 `;
 
 /** The commands, by name: each parses its own arguments (a string is a usage error) and runs. */
@@ -65,6 +77,10 @@ const commands: Readonly<Record<string, (args: readonly string[], io: CliIo) => 
   new: async (args, io) => {
     const parsed = parseNewArguments(args);
     return typeof parsed === 'string' ? usageError(parsed, io) : runNew(parsed, io);
+  },
+  render: async (args, io) => {
+    const parsed = parseRenderArguments(args);
+    return typeof parsed === 'string' ? usageError(parsed, io) : runRender(parsed, io);
   },
 };
 

@@ -68,7 +68,7 @@ export const severitySettingValues: readonly (Severity | 'off')[] = Object.freez
 ] as (Severity | 'off')[]);
 
 /** Keys that are configuration but not analysis options (handled by the server or the client). */
-export const nonOptionKeys: readonly string[] = Object.freeze(['files.include', 'trace.server']);
+export const nonOptionKeys: readonly string[] = Object.freeze(['files.include', 'preview.timelinePicture', 'trace.server']);
 
 type Validated<T> = { readonly value: T; readonly problems: readonly ConfigProblem[] };
 /** `name` is the key as the user wrote it, prefix included, for messages. */

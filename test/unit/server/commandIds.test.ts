@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { timelinePictureMethod } from '../../../client/src/timelinePicture';
 import { ServerCommands } from '../../../server/src/features/commands';
+import { TimelinePictureRequest } from '../../../server/src/features/timelinePicture';
 import { repoRoot } from '../../paths';
 
 interface Manifest {
@@ -37,5 +39,12 @@ suite('command ids', () => {
         assert.ok(client.includes(`'${key}'`), `${key} is set by the client`);
       }
     }
+  });
+
+  test('Show Timeline is contributed and registered by the client, which asks for the picture by the method the server handles', () => {
+    const panel = fs.readFileSync(path.join(repoRoot, 'client', 'src', 'timelinePanel.ts'), 'utf8');
+    assert.ok(manifest.contributes.commands.some((c) => c.command === 'postmortem.showTimeline'));
+    assert.ok(panel.includes(`registerCommand('postmortem.showTimeline'`));
+    assert.equal(timelinePictureMethod, TimelinePictureRequest.method);
   });
 });
