@@ -1,13 +1,13 @@
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { startClient } from './startClient';
+import { startClient, type PostmortemExtensionApi } from './startClient';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 
 // The desktop entry point (`main`): the server is a Node process. The browser entry point
 // (`browser`, browser/extension.ts) starts the same server in a web worker.
 let client: BaseLanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<PostmortemExtensionApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     // `--expose-gc`: the server collects once after work on a large document stops (node/memory.ts).
@@ -18,7 +18,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       options: { execArgv: ['--nolazy', '--inspect=6009', '--expose-gc'] },
     },
   };
-  client = await startClient(context, (id, name, options) => new LanguageClient(id, name, serverOptions, options));
+  const started = await startClient(context, (id, name, options) => new LanguageClient(id, name, serverOptions, options));
+  client = started.client;
+  return { views: started.views };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { ErrorAction, type BaseLanguageClient, type DocumentSelector, type ErrorHandler, type LanguageClientOptions } from 'vscode-languageclient';
 import { registerCommands } from './commands';
+import { answerWorkspaceFileRequests, registerLibraryViews } from './library/views';
 import { findProjectConfig, projectConfigMethod } from './projectConfig';
 
 /**
@@ -38,8 +39,21 @@ function keepServerRunning(client: () => BaseLanguageClient): ErrorHandler {
 /** Builds the platform's language client (Node process or web worker) from the shared options. */
 export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
 
-/** What the desktop and the browser entry points share: the options, the commands, `.postmortem.json`. */
-export async function startClient(context: vscode.ExtensionContext, create: ClientFactory): Promise<BaseLanguageClient> {
+/** What `activate` returns: the views, so the extension-host tests can read their rows. */
+export interface PostmortemExtensionApi {
+  readonly views: ReturnType<typeof registerLibraryViews>;
+}
+
+/** A started client and what it shows. */
+export interface StartedClient extends PostmortemExtensionApi {
+  readonly client: BaseLanguageClient;
+}
+
+/**
+ * What the desktop and the browser entry points share: the options, the commands,
+ * `.postmortem.json`, the workspace's files for the incident library, and its views.
+ */
+export async function startClient(context: vscode.ExtensionContext, create: ClientFactory): Promise<StartedClient> {
   const client: BaseLanguageClient = create('postmortem', 'Postmortem', {
     documentSelector,
     initializationOptions: {
@@ -47,13 +61,16 @@ export async function startClient(context: vscode.ExtensionContext, create: Clie
       markdownOutline: 'timeline-only',
       // `.postmortem.json` is read here, through VS Code's file system, for every scheme.
       projectConfig: 'client',
+      // The incident library reads the workspace folders here too, through vscode.workspace.fs.
+      workspaceFiles: 'client',
     },
     // The server pulls settings itself; this tells it when to pull again.
     synchronize: { configurationSection: 'postmortem' },
     errorHandler: keepServerRunning(() => client),
   });
   client.onRequest(projectConfigMethod, ({ uri }: { uri: string }) => findProjectConfig(uri));
+  answerWorkspaceFileRequests(client);
   await client.start();
   registerCommands(context, client);
-  return client;
+  return { client, views: registerLibraryViews(context, client) };
 }

@@ -8,7 +8,7 @@ import {
   type ErrorHandler,
   type MessageTransports,
 } from 'vscode-languageclient/browser';
-import { startClient } from '../startClient';
+import { startClient, type PostmortemExtensionApi } from '../startClient';
 
 // The browser entry point (`browser`, for vscode.dev and github.dev): the same client as
 // ../extension.ts, with the server bundle running in a web worker instead of a Node process.
@@ -75,12 +75,14 @@ function restartWhenEnded(client: () => BaseLanguageClient): ErrorHandler {
   };
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<PostmortemExtensionApi> {
   const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js');
-  client = await startClient(context, (id, name, options) => {
+  const started = await startClient(context, (id, name, options) => {
     const created: BaseLanguageClient = new LanguageClient(id, name, async () => startWorker(script), { ...options, errorHandler: restartWhenEnded(() => created) });
     return created;
   });
+  client = started.client;
+  return { views: started.views };
 }
 
 export async function deactivate(): Promise<void> {

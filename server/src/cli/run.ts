@@ -1,21 +1,28 @@
 import { version } from '../version';
+import { parseActionsArguments, runActions } from './actions';
 import { parseCheckArguments, runCheck } from './check';
 import { exitCodes } from './exitCodes';
 import { formatNames } from './formats';
 import type { CliIo } from './io';
 import { parseNewArguments, runNew, templateNames } from './new';
+import { parseStatsArguments, runStats } from './stats';
 
 export { exitCodes } from './exitCodes';
 export type { CliIo } from './io';
 
 export const usage = `Usage: postmortem check [options] <paths...>
        postmortem new --template <name> [--format md|txt] [FILE]
+       postmortem stats [options] <paths...>
+       postmortem actions [options] <paths...>
 
 Checks incident postmortems (Markdown or plain text) and reports problems.
 
 Commands:
   check                 check files, folders and globs ("-" reads standard input)
   new                   write a new postmortem from a template, to FILE or standard output
+  stats                 incidents per period: counts, median and p90 of duration, time to
+                        detect and to resolve, severities, longest incidents, open actions
+  actions               action items across postmortems, with owner, due date and ticket
 
 Paths (check):
   FILE                  checked, whatever its name
@@ -48,10 +55,26 @@ Options (new):
   --format md|txt       Markdown or plain-text headings (default: txt for a FILE ending
                         in .txt, else md); an existing FILE is never overwritten
 
+Options (stats, actions): paths as for check; only postmortems are counted, and binary files,
+files past postmortem.maxDocumentSize and unreadable files are passed over and counted
+  --format <format>     stats: text, json, csv or html (one page with charts); actions: text,
+                        json or csv (default text)
+  --by <grouping>       stats: month, quarter, severity or service (default month)
+  --since <date>        stats: only incidents on or after this date (YYYY-MM-DD)
+  --until <date>        stats: only incidents on or before this date
+  --open                actions: only items not done (overdue ones included)
+  --overdue             actions: only items not done whose due date has passed
+  --owner <name>        actions: only items whose owner contains this name
+  --today <date>        judge overdue action items as of this date instead of the clock
+  --fail-on-overdue     exit 1 when an action item counted or listed is overdue
+  --config <file>       as for check
+  --jobs <n>            worker threads reading the files (default 0: the main thread reads)
+
   --version             print the version
   --help                print this help
 
-Exit status: 0 nothing at or above the fail level, 1 a problem at or above it, 2 a usage error,
+Exit status: 0 nothing at or above the fail level (stats, actions: always, unless
+--fail-on-overdue finds an overdue item: 1), 1 a problem at or above it, 2 a usage error,
 a file or --config that could not be read, a folder or glob without postmortems, or a fix that
 could not be written (the other files are still checked).
 `;
@@ -65,6 +88,14 @@ const commands: Readonly<Record<string, (args: readonly string[], io: CliIo) => 
   new: async (args, io) => {
     const parsed = parseNewArguments(args);
     return typeof parsed === 'string' ? usageError(parsed, io) : runNew(parsed, io);
+  },
+  stats: async (args, io) => {
+    const parsed = parseStatsArguments(args);
+    return typeof parsed === 'string' ? usageError(parsed, io) : runStats(parsed, io);
+  },
+  actions: async (args, io) => {
+    const parsed = parseActionsArguments(args);
+    return typeof parsed === 'string' ? usageError(parsed, io) : runActions(parsed, io);
   },
 };
 
