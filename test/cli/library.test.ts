@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fixturesDirectory } from '../paths';
@@ -178,6 +179,15 @@ suite('postmortem stats and actions: the incident library', () => {
       json.periods.map((p) => p.key),
       ['SEV1', 'SEV3'],
     );
+  });
+
+  test('a named pipe named on the command line is counted unreadable at once, not waited on', async () => {
+    const folder = temporary.folder;
+    fs.cpSync(path.join(library, 'postmortems', '2024-08-15-checkout-latency.md'), path.join(folder, 'good.md'));
+    execFileSync('mkfifo', [path.join(folder, 'pipe.md')]);
+    const run = await runCli(['stats', 'good.md', 'pipe.md', ...today], { cwd: folder });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout.trimEnd().split('\n').at(-1), '2 files read: 1 postmortem; passed over: 1 unreadable');
   });
 
   test('worker threads give the same statistics as the main thread', async () => {

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, promises as fs, fstatSync, openSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** A file as read: its text without a byte-order mark, whether it had one, and its exact bytes. */
@@ -65,14 +65,19 @@ export async function readLibraryFile(file: string, maxCharacters: number): Prom
   let identity: string;
   try {
     // Synchronous: for thousands of small files the promise API's round trips through the
-    // thread pool cost several times the reads. Checked before opening: opening a named pipe
-    // would wait for a writer.
-    const stat = statSync(file);
-    identity = `${stat.dev}:${stat.ino}`;
-    if (!stat.isFile()) return { kind: 'unreadable', reason: 'not a regular file' };
-    // A UTF-16 unit takes at most three UTF-8 bytes.
-    if (stat.size > maxCharacters * 3) return { kind: 'too-large' };
-    bytes = readFileSync(file);
+    // thread pool cost several times the reads. Opened without blocking, so a named pipe does
+    // not wait for a writer, and checked through the open descriptor: one path lookup a file.
+    const descriptor = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const stat = fstatSync(descriptor);
+      identity = `${stat.dev}:${stat.ino}`;
+      if (!stat.isFile()) return { kind: 'unreadable', reason: 'not a regular file' };
+      // A UTF-16 unit takes at most three UTF-8 bytes.
+      if (stat.size > maxCharacters * 3) return { kind: 'too-large' };
+      bytes = readFileSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
   } catch (error) {
     return { kind: 'unreadable', reason: describeFileError(error) };
   }

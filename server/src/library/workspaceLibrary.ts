@@ -18,8 +18,10 @@ const candidateExtension = /\.(?:md|markdown|txt|postmortem)$/i;
 const postmortemFileName = /\.postmortem(?:\.md|\.txt)?$/i;
 /** Folders never walked: version control, dependencies, and other hidden folders. */
 const skippedFolder = /^(?:\.|node_modules$)/;
-/** Files read per request to the client, and requests kept in flight. */
+/** Files read per request to the client. */
 const readBatchSize = 48;
+/** Requests to the client kept in flight while a batch is summarised. */
+const readBatchesAhead = 3;
 /** Past this many candidate files the run reports `$/progress`. */
 const progressThreshold = 100;
 /** How long an open document rests after an edit before it is summarised again. */
@@ -229,13 +231,20 @@ export class WorkspaceLibrary {
       const settings = await this.#settingsByFolder();
       const limit = maxBytes(settings);
       let done = 0;
-      let next = toRead.length > 0 ? files.readFiles(toRead.slice(0, readBatchSize), limit) : undefined;
-      for (let start = 0; next; start += readBatchSize) {
-        const readings = await next;
+      // The next batches are read by the client while this one is summarised here: with one
+      // batch ahead the server sat idle for a third of a large folder's indexing.
+      const pending: Promise<FileReading[]>[] = [];
+      let requested = 0;
+      const requestBatch = () => {
+        if (requested >= toRead.length) return;
+        pending.push(files.readFiles(toRead.slice(requested, requested + readBatchSize), limit));
+        requested += readBatchSize;
+      };
+      for (let ahead = 0; ahead < readBatchesAhead; ahead++) requestBatch();
+      while (pending.length > 0) {
+        const readings = await pending.shift()!;
         if (run.cancelled) return;
-        // The next batch is read by the client while this one is summarised here.
-        const nextStart = start + readBatchSize;
-        next = nextStart < toRead.length ? files.readFiles(toRead.slice(nextStart, nextStart + readBatchSize), limit) : undefined;
+        requestBatch();
         for (const reading of readings) {
           seen.add(reading.uri);
           // Opened meanwhile: the open document's summary stands.

@@ -196,14 +196,17 @@ function labelledValue(lines: readonly string[], label: RegExp): string | undefi
   for (const line of lines) {
     const match = label.exec(line);
     if (!match) continue;
-    const value = line
-      .slice(match.index + match[0].length)
-      .replace(/^[\s*_:|]+/, '')
-      .replace(/[\s*_|]+$/, '')
-      .trim();
+    const value = withoutTrailingMarkup(line.slice(match.index + match[0].length).replace(/^[\s*_:|]+/, '')).trim();
     if (value !== '') return value;
   }
   return undefined;
+}
+
+/** Drops closing emphasis, table pipes and white space from the end; a loop, as `/[\s*_|]+$/` retries from every start and is quadratic on a long run of them. */
+function withoutTrailingMarkup(value: string): string {
+  let end = value.length;
+  while (end > 0 && /[\s*_|]/.test(value.charAt(end - 1))) end--;
+  return value.slice(0, end);
 }
 
 const SEVERITY_LABEL = /^[\s#>*_|-]*(?:incident\s+)?(?:severity|sev(?:erity)?\s*level|sev|priority)\s*(?:[*_]{0,2})\s*[:|]/i;
@@ -237,7 +240,8 @@ function readServices(head: readonly string[]): string[] {
   if (value === undefined) return [];
   const services = value
     .replace(/^\[|\]$/g, '')
-    .split(/\s*(?:,|;|\band\b|\/|\|)\s*/i)
+    // White space around the separators is trimmed from each name: `\s*` on both sides of the split retried from every space of a long run.
+    .split(/,|;|\band\b|\/|\|/i)
     .map((name) => name.replace(/[`*_"']/g, '').trim().toLowerCase())
     .filter((name) => name !== '' && name.length <= 60 && !/^(?:none|n\/a|tbd|unknown)$/.test(name));
   return [...new Set(services)].slice(0, 20);
