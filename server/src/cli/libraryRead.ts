@@ -46,6 +46,7 @@ export async function summarizeLibraryFiles(jobs: readonly LibraryFileJob[], tod
 function summarizeText(job: LibraryFileJob, text: string, invalidUtf8: boolean, identity: string, today: string): LibraryFileOutcome {
   const model = parsePostmortem(text);
   if (!isPostmortemFile(job.absolute, job.fileInclude, model)) return { kind: 'not-postmortem' };
-  // Statistics and lists use no finding counts: the checks are `postmortem check`'s work.
-  return { kind: 'summary', summary: summarizeDocument(job.display, model, { today, countFindings: false }), invalidUtf8, identity };
+  // Statistics and lists use no finding counts (the checks are `postmortem check`'s work) and
+  // relate no incidents: ten thousand summaries kept without their terms also leave less to collect.
+  return { kind: 'summary', summary: summarizeDocument(job.display, model, { today, countFindings: false, searchTerms: false }), invalidUtf8, identity };
 }

@@ -76,6 +76,8 @@ export interface SummaryOptions extends Partial<PostmortemOptions> {
   readonly today: string;
   /** Run the checks to count findings (default true); the counts are all 0 when false. */
   readonly countFindings?: boolean;
+  /** Collect the search terms of related incidents (default true); none when false. */
+  readonly searchTerms?: boolean;
 }
 
 const noFindings: FindingCounts = Object.freeze({ errors: 0, warnings: 0, information: 0, hints: 0 });
@@ -133,7 +135,7 @@ export function summarizeDocument(uri: string, document: PostmortemDocument, opt
     }),
     findings: options.countFindings === false ? noFindings : countFindings(document, analysis),
     sections: document.allSections.map((section) => ({ title: section.title, kind: section.kind, line: lineOf(section.headingSpan.start) })),
-    terms: searchTerms(document, titleSection),
+    terms: options.searchTerms === false ? [] : searchTerms(document, titleSection),
   };
 }
 

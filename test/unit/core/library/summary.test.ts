@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { looksLikePostmortem, normaliseSeverity, summarizePostmortem } from '../../../../server/src/core/library/summary';
-import { fixtureSummaries } from './support';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { computeStats, statsGroupings } from '../../../../server/src/core/library/stats';
+import { looksLikePostmortem, normaliseSeverity, summarizePostmortem, type PostmortemSummary } from '../../../../server/src/core/library/summary';
+import { fixtureSummaries, libraryFixtures } from './support';
 
 suite('library: postmortem summaries', () => {
   const summaries = fixtureSummaries();
@@ -80,6 +83,23 @@ suite('library: postmortem summaries', () => {
     );
     const uncounted = summarizePostmortem('x.md', '# T\n\n## Action Items\n\n- [ ] Fix it (due 2024-02-15)\n', { today: '2025-01-01', countFindings: false });
     assert.deepEqual(uncounted.findings, { errors: 0, warnings: 0, information: 0, hints: 0 });
+  });
+
+  test('without findings and terms (as postmortem stats and actions summarise) every other field is the same, and so are the statistics', () => {
+    const folder = path.join(libraryFixtures, 'postmortems');
+    const full: PostmortemSummary[] = [];
+    const light: PostmortemSummary[] = [];
+    for (const name of fs.readdirSync(folder).sort()) {
+      const text = fs.readFileSync(path.join(folder, name), 'utf8');
+      full.push(summarizePostmortem(name, text, { today: '2024-10-01' }));
+      light.push(summarizePostmortem(name, text, { today: '2024-10-01', countFindings: false, searchTerms: false }));
+    }
+    assert.ok(full.some((summary) => summary.terms.length > 0 && summary.findings.warnings > 0), 'the fixtures have terms and findings to leave out');
+    assert.deepEqual(
+      light,
+      full.map((summary) => ({ ...summary, findings: { errors: 0, warnings: 0, information: 0, hints: 0 }, terms: [] })),
+    );
+    for (const by of statsGroupings) assert.deepEqual(computeStats(light, { by, today: '2024-10-01', longest: 5 }), computeStats(full, { by, today: '2024-10-01', longest: 5 }));
   });
 
   test('terms are lower-cased words of the title, summary and root cause, without stop words', () => {
