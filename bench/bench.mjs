@@ -3,7 +3,7 @@
 // measured in the same run. Prints one table and the targets, writes bench/results.json.
 //
 //   node bench/bench.mjs [--sizes 100,2000,20000,100000] [--formats md,txt] [--seed 1]
-//                        [--no-lsp] [--no-anchors] [--quick]
+//                        [--no-lsp] [--no-anchors] [--no-library] [--library-files 10000] [--quick]
 //
 // Expects a build (`npm run build`: out/ for the in-process figures, dist/server.js for LSP).
 // Documents come from ../shared/bench/gen-postmortem.mjs when it exists, else from the project's
@@ -15,6 +15,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { generatorLabel, generatorPath } from './generatorPath.mjs';
+import { measureServerIndexing } from './library-index.mjs';
+import { libraryReport, measureLibrary } from './library.mjs';
 import { measureDocument, measurePush, measureStartup } from './lsp-session.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -32,6 +34,8 @@ const seed = Number(option('seed', '1'));
 const quick = flag('quick');
 const runLsp = !flag('no-lsp');
 const runAnchors = !flag('no-anchors');
+const runLibrary = !flag('no-library');
+const libraryFiles = Number(option('library-files', quick ? '2000' : '10000'));
 const generator = generatorPath;
 const serverScript = join(repoRoot, 'dist/server.js');
 const emptyServerScript = join(benchDir, 'empty-server.cjs');
@@ -206,6 +210,13 @@ if (runLsp) {
     }
   }
 }
+
+// The incident library: `postmortem stats` over a folder of generated postmortems. The server's
+// indexing of the same folder joins this row through `measureServerIndexing` (see library.mjs).
+let library;
+// The server's indexing of the same folder (bench/library-index.mjs): initialize -> index complete
+// through the client's file requests, then one file changed on disk at a time.
+if (runLibrary) library = await measureLibrary({ files: libraryFiles, seed, repeats: quick ? 1 : 3, log, measureServerIndexing: (folder) => measureServerIndexing(folder, { changes: quick ? 10 : 40 }) });
 
 // ---------------------------------------------------------------------------------------------
 // Targets
@@ -385,6 +396,18 @@ for (const pair of reviewPairs) {
   const withTable = pair.with.inProcess?.full?.median;
   lines.push(`Review, ${label(pair.without)} + ${actionRows}-item action table: full analysis ${fmt(withTable)} ms against ${fmt(without)} ms without it (${fmt((withTable / without - 1) * 100)} % more)`);
 }
+const libraryLines = library ? libraryReport(library) : undefined;
+if (libraryLines) {
+  lines.push('');
+  lines.push(...libraryLines.lines);
+  for (const t of libraryLines.targets) target(t.description, [[`${library.files} files`, t.measured, t.limit]], t.unit);
+  if (library.serverIndexing) {
+    const { changeP50, changeP90 } = library.serverIndexing;
+    lines.push(`  one file changed on disk -> index updated: p50 ${changeP50.toFixed(1)} ms, p90 ${changeP90.toFixed(1)} ms`);
+    target('Library: a one-file change updates the index, p50 < 50 ms', [[`${library.files} files`, changeP50, 50]], 'ms');
+    target(`Library: server indexing peak RSS < 300 MB (${library.files} files)`, [[`${library.files} files`, library.serverIndexing.peakRss / 2 ** 20, 300]], 'MB');
+  }
+}
 lines.push('');
 lines.push('Targets');
 for (const t of targets) {
@@ -419,6 +442,7 @@ const results = {
   startup,
   push,
   documents: documents.map(({ text, file, ...rest }) => rest),
+  library,
   targets,
 };
 writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -15,6 +15,14 @@ export class LspClient {
   #exited;
   /** Settings returned for every `workspace/configuration` item. */
   settings;
+  /**
+   * Answers further server-to-client requests (the incident library's file reads): a promise of
+   * the result, or undefined to leave the request to the built-in answers.
+   * @type {((method: string, params: any) => Promise<unknown> | undefined) | undefined}
+   */
+  answerRequest;
+  /** @type {((method: string, params: any, receivedAt: number) => void)[]} Called for every notification. */
+  notificationListeners = [];
   /** The server's stderr (first 20,000 characters), for reporting a crash. */
   stderr = '';
 
@@ -150,9 +158,12 @@ export class LspClient {
       return;
     }
     if (message.id !== undefined) {
-      this.#send({ jsonrpc: '2.0', id: message.id, result: this.#answer(message) });
+      const answered = this.answerRequest?.(message.method, message.params);
+      if (answered) void answered.then((result) => this.#send({ jsonrpc: '2.0', id: message.id, result }));
+      else this.#send({ jsonrpc: '2.0', id: message.id, result: this.#answer(message) });
       return;
     }
+    for (const listener of this.notificationListeners) listener(message.method, message.params, receivedAt);
     const waiter = this.#notificationWaiters.find((w) => w.method === message.method && w.accept(message.params));
     if (waiter) {
       clearTimeout(waiter.timer);

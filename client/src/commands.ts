@@ -12,6 +12,8 @@ const server = {
   sortTimeline: 'postmortem.server.sortTimeline',
   // Run by the "Mark done" code lens; vscode-languageclient registers it as a VS Code command.
   markActionDone: 'postmortem.server.markActionDone',
+  // Run by the "Similar:" code lenses (the server asks the editor to show the incident).
+  showIncident: 'postmortem.server.showIncident',
 } as const;
 
 /** Context keys for `menus.commandPalette` `when` clauses, about the active editor. */

@@ -3,6 +3,7 @@ import { ErrorAction, type BaseLanguageClient, type DocumentSelector, type Error
 import { registerCommands } from './commands';
 import { registerPreviewPictures } from './markdownPreview/previewPictures';
 import type { MarkdownItLike } from './markdownPreview/timelinePicturePlugin';
+import { answerWorkspaceFileRequests, registerLibraryViews } from './library/views';
 import { findProjectConfig, projectConfigMethod } from './projectConfig';
 import { registerTimelinePanel } from './timelinePanel';
 
@@ -41,14 +42,16 @@ function keepServerRunning(client: () => BaseLanguageClient): ErrorHandler {
 /** Builds the platform's language client (Node process or web worker) from the shared options. */
 export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
 
-/** What `activate` returns: VS Code's Markdown preview calls `extendMarkdownIt` with its markdown-it. */
+/** What `activate` returns: VS Code's Markdown preview calls `extendMarkdownIt` with its markdown-it; the extension-host tests read the incident library's rows from `views`. */
 export interface ExtensionApi {
   extendMarkdownIt(md: MarkdownItLike): MarkdownItLike;
+  readonly views: ReturnType<typeof registerLibraryViews>;
 }
 
 /**
  * What the desktop and the browser entry points share: the options, the commands, the timeline
- * panel and preview picture, `.postmortem.json`.
+ * panel and preview picture, `.postmortem.json`, the workspace's files for the incident library,
+ * and its views.
  */
 export async function startClient(context: vscode.ExtensionContext, create: ClientFactory): Promise<{ client: BaseLanguageClient; api: ExtensionApi }> {
   const client: BaseLanguageClient = create('postmortem', 'Postmortem', {
@@ -58,14 +61,17 @@ export async function startClient(context: vscode.ExtensionContext, create: Clie
       markdownOutline: 'timeline-only',
       // `.postmortem.json` is read here, through VS Code's file system, for every scheme.
       projectConfig: 'client',
+      // The incident library reads the workspace folders here too, through vscode.workspace.fs.
+      workspaceFiles: 'client',
     },
     // The server pulls settings itself; this tells it when to pull again.
     synchronize: { configurationSection: 'postmortem' },
     errorHandler: keepServerRunning(() => client),
   });
   client.onRequest(projectConfigMethod, ({ uri }: { uri: string }) => findProjectConfig(uri));
+  answerWorkspaceFileRequests(client);
   await client.start();
   registerCommands(context, client);
   registerTimelinePanel(context, client);
-  return { client, api: { extendMarkdownIt: registerPreviewPictures(context, client) } };
+  return { client, api: { extendMarkdownIt: registerPreviewPictures(context, client), views: registerLibraryViews(context, client) } };
 }

@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PostmortemService } from './core/service';
+import type { WorkspaceLibrary } from './library/workspaceLibrary';
 import type { ServedDocuments } from './servedDocuments';
 
 /** How the outline treats Markdown-language documents (see docs/ARCHITECTURE.md). */
@@ -24,6 +25,9 @@ export interface ClientProfile {
   readonly diagnosticRefresh: boolean;
   readonly configurationPull: boolean;
   readonly watchedFilesRegistration: boolean;
+  /** `window/workDoneProgress/create`: the server may start `$/progress` itself. */
+  readonly workDoneProgress: boolean;
+  readonly codeLensRefresh: boolean;
   readonly hierarchicalDocumentSymbols: boolean;
   /** `timeline-only` when the client already shows Markdown headings itself (VS Code). */
   readonly markdownOutline: MarkdownOutline;
@@ -40,6 +44,8 @@ export interface FeatureContext {
   readonly service: PostmortemService;
   /** Fires after settings or a `.postmortem.json` changed and the settings cache was cleared. */
   readonly onDidChangeSettings: Event<void>;
+  /** The postmortems of the workspace folders, summarised (the incident library). */
+  readonly library: WorkspaceLibrary;
 }
 
 /**
@@ -61,6 +67,8 @@ export function readClientProfile(params: InitializeParams): ClientProfile {
     diagnosticRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
     configurationPull: capabilities.workspace?.configuration === true,
     watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    workDoneProgress: capabilities.window?.workDoneProgress === true,
+    codeLensRefresh: capabilities.workspace?.codeLens?.refreshSupport === true,
     hierarchicalDocumentSymbols: capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
     markdownOutline: options?.markdownOutline === 'timeline-only' ? 'timeline-only' : 'full',
   };

@@ -20,10 +20,13 @@ import { foldingRangesFeature } from './features/foldingRanges';
 import { hoverFeature } from './features/hover';
 import { inlayHintsFeature } from './features/inlayHints';
 import { codeLensFeature } from './features/codeLens';
+import { libraryFeature } from './features/library';
 import { codeActionsFeature } from './features/codeActions';
 import { documentLinksFeature } from './features/documentLinks';
 import { timelinePictureFeature } from './features/timelinePicture';
-import { clientSuppliesProjectConfig, projectConfigFromClient } from './projectConfig';
+import { clientSuppliesWorkspaceFiles, workspaceFilesFromClient, type WorkspaceFiles } from './library/workspaceFiles';
+import { libraryWatchPattern, WorkspaceLibrary } from './library/workspaceLibrary';
+import { clientSuppliesProjectConfig, projectConfigFileName, projectConfigFromClient } from './projectConfig';
 import { ServedDocuments } from './servedDocuments';
 import { Settings, type SettingsHost } from './settings';
 import { version } from './version';
@@ -44,6 +47,7 @@ const features: readonly Feature[] = [
   commandsFeature,
   documentLinksFeature,
   timelinePictureFeature,
+  libraryFeature,
 ];
 
 /**
@@ -56,6 +60,11 @@ export interface ServerHost extends SettingsHost {
    * collects the garbage of such work once these calls stop for a while.
    */
   readonly largeDocumentWork?: () => void;
+  /**
+   * Reads the workspace folders for the incident library when the client does not offer to
+   * (`initializationOptions.workspaceFiles: 'client'`): the Node entry point reads the disk.
+   */
+  readonly workspaceFiles?: WorkspaceFiles;
 }
 
 /** Merges capability objects; lists (such as `executeCommandProvider.commands`) are concatenated. */
@@ -84,6 +93,10 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   const settingsChanged = new Emitter<void>();
   let settings: Settings | undefined;
   let watchProjectFiles = false;
+  let library: WorkspaceLibrary | undefined;
+  let initialFolders: string[] = [];
+  let askForFolders = false;
+  let watchLibraryFiles = false;
 
   connection.onInitialize((params): InitializeResult => {
     const client = readClientProfile(params);
@@ -92,6 +105,16 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     const loadProjectConfig = clientSuppliesProjectConfig(params.initializationOptions) ? projectConfigFromClient(connection) : host.loadProjectConfig;
     settings = new Settings(connection, { loadProjectConfig }, client.configurationPull);
     watchProjectFiles = client.watchedFilesRegistration && loadProjectConfig !== undefined;
+    library = new WorkspaceLibrary({
+      connection,
+      textDocuments,
+      settings,
+      files: clientSuppliesWorkspaceFiles(params.initializationOptions) ? workspaceFilesFromClient(connection) : host.workspaceFiles,
+      progress: client.workDoneProgress,
+    });
+    initialFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    askForFolders = params.capabilities.workspace?.workspaceFolders === true;
+    watchLibraryFiles = client.watchedFilesRegistration && library.readsFiles;
     const context: FeatureContext = {
       connection,
       client,
@@ -99,6 +122,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       textDocuments,
       service,
       onDidChangeSettings: settingsChanged.event,
+      library,
     };
     let capabilities: Record<string, unknown> = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -114,23 +138,50 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   });
 
   connection.onInitialized(() => {
-    if (watchProjectFiles) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/.postmortem.json' }],
+    const watchers = [
+      ...(watchProjectFiles ? [{ globPattern: `**/${projectConfigFileName}` }] : []),
+      ...(watchLibraryFiles ? [{ globPattern: libraryWatchPattern }] : []),
+    ];
+    if (watchers.length > 0) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    startLibrary().catch((error: unknown) => connection.console.error(`Postmortem: the incident library did not start: ${String(error)}`));
+  });
+
+  /** Indexes the workspace folders: asked of the client when it can tell, else those of `initialize`. */
+  const startLibrary = async (): Promise<void> => {
+    if (!library) return;
+    let folders = initialFolders;
+    if (askForFolders) {
+      folders = ((await connection.workspace.getWorkspaceFolders().catch(() => null)) ?? []).map((folder) => folder.uri);
+      connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        const current = (await connection.workspace.getWorkspaceFolders().catch(() => null)) ?? [];
+        void library?.setFolders(current.map((folder) => folder.uri));
       });
     }
-  });
+    await library.setFolders(folders);
+  };
 
   const settingsMayHaveChanged = (pushed?: unknown): void => {
     settings?.reset(pushed);
     settingsChanged.fire();
+    // Which files are postmortems, and their summaries, may depend on any setting.
+    void library?.reindex();
   };
   connection.onDidChangeConfiguration((params) => settingsMayHaveChanged(params.settings));
-  connection.onDidChangeWatchedFiles(() => settingsMayHaveChanged());
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const projectFile = (uri: string): boolean => uri.endsWith(`/${projectConfigFileName}`);
+    if (changes.some((change) => projectFile(change.uri))) settingsMayHaveChanged();
+    else library?.filesChanged(changes).catch((error: unknown) => connection.console.error(`Postmortem: updating the incident library failed: ${String(error)}`));
+  });
 
   // A parse of the old version still under way is abandoned; its model, if any, becomes garbage.
-  textDocuments.onDidChangeContent(({ document }) => cache.forget(document.uri));
+  textDocuments.onDidChangeContent(({ document }) => {
+    cache.forget(document.uri);
+    library?.documentChanged(document.uri);
+  });
+  // An opened document goes first in the library: the editor's text is newer than the disk.
+  textDocuments.onDidOpen(({ document }) => library?.documentChanged(document.uri, true));
   textDocuments.onDidClose(({ document }) => {
+    library?.documentClosed(document.uri);
     cache.close(document.uri);
     if (isLargeDocument(document)) host.largeDocumentWork?.();
     settings?.forget(document.uri);

@@ -15,6 +15,8 @@ async function main(): Promise<void> {
 	// Tests edit documents (and revert them); a copy keeps the fixtures safe from a stray save.
 	const workspace = path.join(scratch, 'workspace');
 	fs.cpSync(path.join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+	// The incident library's views list the postmortems of the whole workspace: ten of them here.
+	fs.cpSync(path.join(repoRoot, 'test', 'fixtures', 'incident-library'), path.join(workspace, 'library'), { recursive: true });
 	try {
 		await runTests({
 			vscodeExecutablePath: path.join(repoRoot, 'test', 'e2e', 'launcher.mjs'),

@@ -50,6 +50,7 @@ suite('workspace/executeCommand', () => {
       'postmortem.server.insertTimelineEntry',
       'postmortem.server.sortTimeline',
       'postmortem.server.markActionDone',
+      'postmortem.server.showIncident',
     ]);
   });
 

@@ -68,6 +68,10 @@ export interface HarnessOptions {
   /** Answers `workspace/configuration`; undefined answers null (no settings). */
   readonly configuration?: (item: ConfigurationItem) => unknown;
   readonly host?: ServerHost;
+  /** The workspace folders of `initialize` (URIs); none by default. */
+  readonly workspaceFolders?: readonly string[];
+  /** Installs further client handlers (requests the server sends early) before the client listens. */
+  readonly onClient?: (client: ProtocolConnection) => void;
 }
 
 /**
@@ -124,6 +128,7 @@ export class LspHarness {
     client.onRequest(RegistrationRequest.type, (params) => {
       harness.registrations.push(...params.registrations.map((registration) => registration.method));
     });
+    options.onClient?.(client);
     client.listen();
 
     harness.initializeResult = await client.sendRequest(InitializeRequest.type, {
@@ -131,7 +136,7 @@ export class LspHarness {
       rootUri: null,
       capabilities: options.capabilities ?? vscodeLikeCapabilities,
       initializationOptions: options.initializationOptions,
-      workspaceFolders: null,
+      workspaceFolders: options.workspaceFolders?.map((uri, index) => ({ uri, name: `folder${index}` })) ?? null,
     });
     await client.sendNotification(InitializedNotification.type, {});
     return harness;

@@ -47,6 +47,8 @@ const HIGHLIGHTED_DOCUMENT = 'certificate-outage.postmortem.txt';
 const ZONE_FIX_TITLE = 'Add "All times in UTC." to the timeline';
 /** Action items; its folder's .postmortem.json fixes today (2024-11-16), so one item is overdue. */
 const REVIEW_DOCUMENT = 'certificate-expiry.postmortem.md';
+/** In the incident library copied into the workspace: two earlier checkout incidents are like it. */
+const LIBRARY_DOCUMENT = '2024-06-30-checkout-pool-exhaustion.md';
 const REVIEW_LENS = '4 actions · 3 open · 1 overdue · 1 without owner';
 
 /** The 1-based line number of the line starting with `prefix` in a fixture, as the Problems view counts. */
@@ -467,6 +469,46 @@ const steps: JourneyStep[] = [
 			await readmePicture('markdown-preview-timeline.png', await workbench.regionOf(['.part.editor']));
 		},
 	},
+	{
+		name: 'the Incidents view lists the workspace postmortems; the open one shows its similar incidents and a Similar: code lens on its root cause',
+		screenshot: '11-incidents-view',
+		async run({ workbench, readmePicture }) {
+			const { page } = workbench;
+			await closeAllEditorsWithoutSaving(workbench);
+			await page.mouse.move(1, 1);
+			await workbench.showSideBar(true);
+			await workbench.openFile(LIBRARY_DOCUMENT);
+			await workbench.runCommand('Explorer: Focus on Incidents View');
+			await workbench.collapseView('.explorer-folders-view');
+			await workbench.collapseView('.outline-pane');
+			await workbench.resizeSideBar(640);
+			const row = (text: string) => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+			await row('2024-11-19 Image uploads rejected').waitFor({ timeout: UI_DEADLINE_MS });
+			await row('Similar to').waitFor({ timeout: UI_DEADLINE_MS });
+			console.log(`      row: ${(await row('2024-03-02 Checkout outage').innerText()).replace(/\s+/g, ' ')}`);
+			const lens = page.locator('.editor-instance .monaco-editor .codelens-decoration', { hasText: 'Similar:' });
+			await lens.first().waitFor({ timeout: UI_DEADLINE_MS });
+			console.log(`      code lens: ${(await lens.first().innerText()).trim()}`);
+			await readmePicture('incidents-view.png', await workbench.regionOf(['.monaco-workbench']));
+		},
+	},
+	{
+		name: 'the Action Items view groups the items by state; a click reveals the item in its postmortem',
+		screenshot: '12-action-items-view',
+		async run({ workbench, readmePicture }) {
+			const { page } = workbench;
+			await workbench.runCommand('Explorer: Focus on Action Items View');
+			// Room for the items: the Incidents view folds, as a click on its title does.
+			await page.locator('.pane-header.expanded', { hasText: 'Incidents' }).first().click();
+			// The newest incident's item comes first in its state group, whatever today is.
+			const item = page.locator('.pane-body .monaco-list-row', { hasText: 'Expire unused image variants' }).first();
+			await item.waitFor({ timeout: UI_DEADLINE_MS });
+			await item.click();
+			await page.locator('.tabs-container .tab.active', { hasText: '2024-11-19-image-uploads.md' }).waitFor({ timeout: UI_DEADLINE_MS });
+			await page.locator('.editor-instance .monaco-editor .current-line').first().waitFor({ timeout: UI_DEADLINE_MS });
+			await readmePicture('action-items-view.png', await workbench.regionOf(['.monaco-workbench']));
+		},
+	},
 ];
 
 /** A mark of the timeline drawing (server/src/core/picture/drawTimeline.ts). */
@@ -530,6 +572,8 @@ async function main(): Promise<void> {
 		const workspace = path.join(scratch, 'workspace');
 		fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
 		fs.copyFileSync(path.join(workspace, PLAIN_TEXT_DOCUMENT), path.join(workspace, HIGHLIGHTED_DOCUMENT));
+		// The incident library's views list the postmortems of the whole workspace: ten more here.
+		fs.cpSync(path.join(fixtureWorkspace, '..', 'incident-library'), path.join(workspace, 'library'), { recursive: true });
 		const userDataDir = path.join(scratch, 'user-data');
 		const extensionsDir = path.join(scratch, 'extensions');
 

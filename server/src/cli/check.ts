@@ -3,6 +3,7 @@ import { looksLikePostmortem } from '../core/analysis/detect';
 import type { Severity } from '../core/analysis/findings';
 import { resolveFileInclude, resolveOptions } from '../core/config';
 import { matchesFilePatterns } from '../core/fileMatch';
+import type { PostmortemDocument } from '../core/model';
 import type { PostmortemOptions } from '../core/options';
 import { createPostmortemService, type PostmortemService } from '../core/service';
 import type { ProjectConfigFile } from '../node/projectConfig';
@@ -85,8 +86,16 @@ export function parseCheckArguments(args: readonly string[]): CheckArguments | s
   return { format, fix, dryRun, failLevel, onlyPostmortems, files, ...(config !== undefined ? { config } : {}), ...(today !== undefined ? { today } : {}) };
 }
 
+/**
+ * Whether a file found in a folder or by a glob is a postmortem, by the editor's rule: a
+ * `.postmortem` name, a `files.include` pattern, or content that looks like one.
+ */
+export function isPostmortemFile(absolute: string, fileInclude: readonly string[], model: PostmortemDocument): boolean {
+  return /\.postmortem$|\.postmortem\.\w+$/i.test(absolute) || matchesFilePatterns(absolute, fileInclude) || looksLikePostmortem(model);
+}
+
 /** The settings for one file: the options and the name patterns that make a file a postmortem. */
-interface FileSettings {
+export interface FileSettings {
   readonly options: PostmortemOptions;
   readonly fileInclude: readonly string[];
 }
@@ -126,8 +135,7 @@ export async function runCheck(args: CheckArguments, io: CliIo): Promise<number>
     const settings = await settingsFor(target.kind === 'stdin' ? io.cwd : path.dirname(target.absolute));
     let model = service.parse(source.text);
     if (target.kind === 'file' && (!target.named || args.onlyPostmortems)) {
-      const postmortem = /\.postmortem$|\.postmortem\.\w+$/i.test(target.absolute) || matchesFilePatterns(target.absolute, settings.fileInclude) || looksLikePostmortem(model);
-      if (!postmortem) continue;
+      if (!isPostmortemFile(target.absolute, settings.fileInclude, model)) continue;
       if (target.foundBy !== undefined) foundPostmortems.set(target.foundBy, (foundPostmortems.get(target.foundBy) ?? 0) + 1);
     }
     let text = source.text;
@@ -226,7 +234,10 @@ function reportFixes(file: string, fixes: readonly AppliedFix[], io: CliIo, verb
  * object stops the run (a string: the message); invalid values in either kind of file are
  * warnings, printed once per file, and fall back to the defaults.
  */
-async function settingsSource(args: CheckArguments, io: CliIo): Promise<((directory: string) => Promise<FileSettings>) | string> {
+export async function settingsSource(
+  args: { readonly config?: string; readonly today?: string },
+  io: CliIo,
+): Promise<((directory: string) => Promise<FileSettings>) | string> {
   const reported = new Set<string>();
   // --today outranks every file's review.today, as a command-line option does.
   const withToday = (options: PostmortemOptions): PostmortemOptions => (args.today === undefined ? options : { ...options, 'review.today': args.today });

@@ -1,5 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { closeSync, constants, promises as fs, fstatSync, openSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** A file as read: its text without a byte-order mark, whether it had one, and its exact bytes. */
@@ -38,6 +39,53 @@ export async function readSource(file: string): Promise<SourceText> {
     return decodeSource(Buffer.concat(chunks));
   }
   return decodeSource(await fs.readFile(file));
+}
+
+/** A file read for the incident library, or why it was passed over. */
+export type LibraryRead =
+  | {
+      readonly kind: 'text';
+      readonly text: string;
+      /** Invalid UTF-8 bytes were read as U+FFFD. */
+      readonly invalidUtf8: boolean;
+      /** Device and inode: the same file reached by two paths (a link) has the same identity. */
+      readonly identity: string;
+    }
+  | { readonly kind: 'binary' | 'too-large' | 'unreadable'; readonly reason?: string };
+
+/**
+ * Reads a file for the incident library, which passes over what it cannot use instead of
+ * stopping: a file past `maxCharacters` (UTF-16 units, as `postmortem.maxDocumentSize`) is
+ * `too-large`, and one so far past it that its size alone says so is not even read; a NUL byte
+ * in the first 8 KB makes it `binary`; a file that cannot be opened (permissions, a link loop,
+ * a folder) is `unreadable`. Invalid UTF-8 is read as far as it goes, bad bytes replaced.
+ */
+export async function readLibraryFile(file: string, maxCharacters: number): Promise<LibraryRead> {
+  let bytes: Buffer;
+  let identity: string;
+  try {
+    // Synchronous: for thousands of small files the promise API's round trips through the
+    // thread pool cost several times the reads. Opened without blocking, so a named pipe does
+    // not wait for a writer, and checked through the open descriptor: one path lookup a file.
+    const descriptor = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const stat = fstatSync(descriptor);
+      identity = `${stat.dev}:${stat.ino}`;
+      if (!stat.isFile()) return { kind: 'unreadable', reason: 'not a regular file' };
+      // A UTF-16 unit takes at most three UTF-8 bytes.
+      if (stat.size > maxCharacters * 3) return { kind: 'too-large' };
+      bytes = readFileSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
+  } catch (error) {
+    return { kind: 'unreadable', reason: describeFileError(error) };
+  }
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) return { kind: 'binary' };
+  const { text } = decodeSource(bytes);
+  if (text.length > maxCharacters) return { kind: 'too-large' };
+  return { kind: 'text', text, invalidUtf8: !isUtf8(bytes), identity };
 }
 
 /**

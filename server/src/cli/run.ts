@@ -1,10 +1,12 @@
 import { version } from '../version';
+import { parseActionsArguments, runActions } from './actions';
 import { parseCheckArguments, runCheck } from './check';
 import { exitCodes } from './exitCodes';
 import { formatNames } from './formats';
 import type { CliIo } from './io';
 import { parseNewArguments, runNew, templateNames } from './new';
 import { parseRenderArguments, renderFormats, runRender } from './render';
+import { parseStatsArguments, runStats } from './stats';
 
 export { exitCodes } from './exitCodes';
 export type { CliIo } from './io';
@@ -12,6 +14,8 @@ export type { CliIo } from './io';
 export const usage = `Usage: postmortem check [options] <paths...>
        postmortem new --template <name> [--format md|txt] [FILE]
        postmortem render <file> [--format svg|html|mermaid] [--out FILE] [--width N]
+       postmortem stats [options] <paths...>
+       postmortem actions [options] <paths...>
 
 Checks incident postmortems (Markdown or plain text) and reports problems.
 
@@ -19,6 +23,9 @@ Commands:
   check                 check files, folders and globs ("-" reads standard input)
   new                   write a new postmortem from a template, to FILE or standard output
   render                draw the timeline of one file ("-" reads standard input)
+  stats                 incidents per period: counts, median and p90 of duration, time to
+                        detect and to resolve, severities, longest incidents, open actions
+  actions               action items across postmortems, with owner, due date and ticket
 
 Paths (check):
   FILE                  checked, whatever its name
@@ -60,10 +67,26 @@ Options (render):
   --out <file>          write there (replacing it) instead of standard output
   --width <px>          width of the picture, 320 to 4096 (default 960)
 
+Options (stats, actions): paths as for check; only postmortems are counted, and binary files,
+files past postmortem.maxDocumentSize and unreadable files are passed over and counted
+  --format <format>     stats: text, json, csv or html (one page with charts); actions: text,
+                        json or csv (default text)
+  --by <grouping>       stats: month, quarter, severity or service (default month)
+  --since <date>        stats: only incidents on or after this date (YYYY-MM-DD)
+  --until <date>        stats: only incidents on or before this date
+  --open                actions: only items not done (overdue ones included)
+  --overdue             actions: only items not done whose due date has passed
+  --owner <name>        actions: only items whose owner contains this name
+  --today <date>        judge overdue action items as of this date instead of the clock
+  --fail-on-overdue     exit 1 when an action item counted or listed is overdue
+  --config <file>       as for check
+  --jobs <n>            worker threads reading the files (default 0: the main thread reads)
+
   --version             print the version
   --help                print this help
 
-Exit status: 0 nothing at or above the fail level, 1 a problem at or above it, 2 a usage error,
+Exit status: 0 nothing at or above the fail level (stats, actions: always, unless
+--fail-on-overdue finds an overdue item: 1), 1 a problem at or above it, 2 a usage error,
 a file or --config that could not be read, a folder or glob without postmortems, or a fix that
 could not be written (the other files are still checked). render: 1 when there is nothing to draw.
 `;
@@ -81,6 +104,14 @@ const commands: Readonly<Record<string, (args: readonly string[], io: CliIo) => 
   render: async (args, io) => {
     const parsed = parseRenderArguments(args);
     return typeof parsed === 'string' ? usageError(parsed, io) : runRender(parsed, io);
+  },
+  stats: async (args, io) => {
+    const parsed = parseStatsArguments(args);
+    return typeof parsed === 'string' ? usageError(parsed, io) : runStats(parsed, io);
+  },
+  actions: async (args, io) => {
+    const parsed = parseActionsArguments(args);
+    return typeof parsed === 'string' ? usageError(parsed, io) : runActions(parsed, io);
   },
 };
 

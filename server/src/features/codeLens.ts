@@ -2,16 +2,18 @@ import { CodeLensRefreshRequest, type CodeLens, type CodeLensParams } from 'vsco
 import { toRange } from '../convert';
 import { throwIfCancelled, type Feature } from '../feature';
 import { ServerCommands } from './commands';
+import { relatedIncidentLenses } from './library';
 
 /**
  * A summary above each timeline heading (impact, time to detect/mitigate/resolve, entry count)
  * and each action section (actions, open, overdue, without owner), and "Mark done" above
- * each overdue action item.
+ * each overdue action item, and on the root-cause heading the three most similar earlier
+ * incidents of the workspace ("Similar: 2024-03-02 Checkout outage").
  */
 export const codeLensFeature: Feature = {
   name: 'codeLens',
   capabilities: () => ({ codeLensProvider: { resolveProvider: false } }),
-  register({ connection, client, documents, service, onDidChangeSettings }) {
+  register({ connection, client, documents, service, onDidChangeSettings, library }) {
     connection.onCodeLens(async (params: CodeLensParams, token): Promise<CodeLens[]> => {
       const served = await documents.get(params.textDocument.uri);
       throwIfCancelled(token);
@@ -28,10 +30,15 @@ export const codeLensFeature: Feature = {
           : { title: lens.title, command: '' };
         return { range, command };
       });
-      return [...timeline, ...review];
+      return [...timeline, ...review, ...relatedIncidentLenses(library, params.textDocument.uri)];
     });
-    onDidChangeSettings(() => {
-      if (client.capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+    const refresh = (): void => {
+      if (client.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
+    };
+    onDidChangeSettings(refresh);
+    // Similar incidents appear once indexing completes, and move as other postmortems change.
+    library.onDidChange(({ complete }) => {
+      if (complete) refresh();
     });
   },
 };

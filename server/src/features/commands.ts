@@ -31,6 +31,8 @@ export const ServerCommands = Object.freeze({
   sortTimeline: 'postmortem.server.sortTimeline',
   /** `[{ uri, line }]` -> {@link MarkDoneResult}: marks the action item on that (0-based) line done; the code lens runs it. */
   markActionDone: 'postmortem.server.markActionDone',
+  /** `[{ uri, line }]` -> boolean: shows that document at that (0-based) line (`window/showDocument`); the "Similar:" code lenses run it. */
+  showIncident: 'postmortem.server.showIncident',
 });
 
 export interface MarkDoneResult {
@@ -155,6 +157,15 @@ export const commandsFeature: Feature = {
           if (!edit || lineStart > item.lineSpan.start) return { applied: false, message: 'That action item cannot be marked done.' } satisfies MarkDoneResult;
           const applied = await applySpanEdits(connection, client, served, [edit], 'Mark action item done');
           return { applied, ...(applied ? {} : { message: 'The editor did not apply the edit.' }) } satisfies MarkDoneResult;
+        }
+
+        case ServerCommands.showIncident: {
+          const argument = documentArgument(params);
+          const line = (params.arguments?.[0] as { line?: unknown } | undefined)?.line;
+          if (!argument) return false;
+          const at = { line: typeof line === 'number' && Number.isInteger(line) && line >= 0 ? line : 0, character: 0 };
+          const shown = await connection.window.showDocument({ uri: argument.uri, takeFocus: true, selection: { start: at, end: at } });
+          return shown.success;
         }
 
         default:

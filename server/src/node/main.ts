@@ -2,6 +2,7 @@ import { createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../server';
 import { collectGarbageWhenIdle, tuneGarbageCollector } from './memory';
 import { findProjectConfigForUri } from './projectConfig';
+import { nodeWorkspaceFiles } from './workspaceFiles';
 
 // VS Code starts the server with --node-ipc; other editors usually pass --stdio. Run bare from a
 // terminal or an editor config that forgot the flag, stdio is the only sensible choice.
@@ -11,4 +12,8 @@ if (!process.argv.some((arg) => transportFlags.some((flag) => arg === flag || ar
 }
 
 tuneGarbageCollector();
-startServer(createConnection(), { loadProjectConfig: findProjectConfigForUri, largeDocumentWork: collectGarbageWhenIdle() });
+startServer(createConnection(), {
+  loadProjectConfig: findProjectConfigForUri,
+  largeDocumentWork: collectGarbageWhenIdle(),
+  workspaceFiles: nodeWorkspaceFiles,
+});
