@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from '../server/src/convert';
+import { summarizeDocument } from '../server/src/core/library/summary';
 import { drawTimeline } from '../server/src/core/picture/drawTimeline';
 import { defaultOptions, type PostmortemOptions } from '../server/src/core/options';
 import { createPostmortemService } from '../server/src/core/service';
@@ -115,6 +116,7 @@ export function fingerprintDocument(text: string): Fingerprint {
     sortTimeline: hash(service.sortTimeline(model)),
     actionItems: hash(service.actionItems(model)),
     picture: hash(drawTimeline(model)),
+    librarySummary: hash(summarizeDocument('file:///fingerprint.md', model, { today: fixedToday })),
   };
   const offsets = hoverOffsets(text);
   for (const [name, options] of Object.entries(optionSets)) {

@@ -25,16 +25,19 @@ const documentSelector: DocumentSelector = ['postmortem', 'markdown', 'plaintext
 );
 
 /**
- * Keeps the server running through a crash. The library's default handler shuts the client down
- * when a write fails without an error count (as a write to a killed process can), and a client
- * shut down that way never restarts: the user would be left without diagnostics until a reload.
- * Here an error shuts the client down only when it repeats; a closed connection is left to the
- * library's own restart policy (up to four restarts within three minutes), as in the browser.
+ * Keeps the server running through a crash. When the server process dies, every message the
+ * client writes before it notices the closed connection fails, and the library's default
+ * handler (like a count of failed writes) shuts the client down after the third: a client shut
+ * down that way never restarts, and the user is left without diagnostics until a reload. How
+ * many writes fail depends on how busy the editor is (open views, the preview, a slow machine),
+ * so a write error never shuts the client down here; the closed connection that follows a crash
+ * is left to the library's own restart policy (up to four restarts within three minutes), as in
+ * the browser.
  */
 function keepServerRunning(client: () => BaseLanguageClient): ErrorHandler {
   let restarts: ErrorHandler | undefined;
   return {
-    error: (_error, _message, count) => ({ action: count !== undefined && count > 3 ? ErrorAction.Shutdown : ErrorAction.Continue }),
+    error: () => ({ action: ErrorAction.Continue, handled: true }),
     closed: () => (restarts ??= client().createDefaultErrorHandler()).closed(),
   };
 }

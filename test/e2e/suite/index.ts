@@ -17,6 +17,8 @@ export async function run(): Promise<void> {
 		reporter: 'spec',
 		color: false,
 		timeout: Number(process.env.POSTMORTEM_E2E_TEST_TIMEOUT_MS || 60_000),
+		// POSTMORTEM_E2E_GREP runs only the tests whose title matches (when chasing one failure).
+		...(process.env.POSTMORTEM_E2E_GREP ? { grep: process.env.POSTMORTEM_E2E_GREP } : {}),
 	});
 	// Test files may also be written with describe/it: both interfaces' globals are defined.
 	Mocha.interfaces.bdd(mocha.suite);
