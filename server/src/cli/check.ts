@@ -124,7 +124,7 @@ export async function runCheck(args: CheckArguments, io: CliIo): Promise<number>
       continue;
     }
     const settings = await settingsFor(target.kind === 'stdin' ? io.cwd : path.dirname(target.absolute));
-    let model = service.parse(source.text);
+    let model = service.parse(source.text, undefined, settings.options.languages);
     if (target.kind === 'file' && (!target.named || args.onlyPostmortems)) {
       const postmortem = /\.postmortem$|\.postmortem\.\w+$/i.test(target.absolute) || matchesFilePatterns(target.absolute, settings.fileInclude) || looksLikePostmortem(model);
       if (!postmortem) continue;
@@ -144,7 +144,7 @@ export async function runCheck(args: CheckArguments, io: CliIo): Promise<number>
         }
         if (fixed.text !== text) {
           text = fixed.text;
-          model = service.parse(text);
+          model = service.parse(text, undefined, settings.options.languages);
         }
       }
     }

@@ -1,4 +1,5 @@
 import type { SectionKind } from '../model';
+import { foreignKindsOfTitle } from './languageTokens';
 
 /**
  * Maps heading text to canonical section kinds. The table is ordered: the first pattern that
@@ -38,5 +39,5 @@ export function kindsOfTitle(title: string): SectionKind[] {
   for (const [pattern, kinds] of SYNONYMS) {
     if (pattern.test(normalised)) return [...kinds];
   }
-  return ['other'];
+  return foreignKindsOfTitle(normalised) ?? ['other'];
 }

@@ -2,6 +2,7 @@ import type { CalendarDate, ClockTime, Section, Span, Timeline, TimelineEntry, Z
 import type { HeadingCandidate } from './headings';
 import type { LineReadMemo } from './lineReadMemo';
 import { runToEnd } from '../steps';
+import { readTwelveHourNeighbours } from './twelveHourNeighbours';
 import { firstNonSpace, indentWidth, isBlank, linesIn, linesPerStep, type Line } from './lines';
 import { dayNumber, findClockTimes, findDates, findZones, isDigitCode, minuteOfDay, readClockTimeAt, readZoneAt, type TimeToken } from './timeTokens';
 
@@ -179,6 +180,7 @@ export function* readTimelineInSteps(
   const firstLed = drafts.findIndex((d) => d.led);
   const lastLed = findLastLed(drafts);
   const kept = firstLed < 0 ? drafts : drafts.filter((d, i) => d.led || (i > firstLed && i < lastLed));
+  readTwelveHourNeighbours(kept);
   yield;
   return yield* finishTimelineInSteps(kept, timelineSections[0], declaredZones);
 }
@@ -491,7 +493,7 @@ function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
     if (dateLed) {
       date = firstDate;
       // A time right after the date ("August 15th, 2024, 2:32 PM") belongs to it.
-      if (firstTime && firstTime.span.start >= firstDate!.span.end && /^[\s,]*(?:at\s+|@\s*|-\s+|T)?[\s~]*$/i.test(rest.slice(firstDate!.span.end - restStart, firstTime.span.start - restStart))) {
+      if (firstTime && firstTime.span.start >= firstDate!.span.end && /^[\s,]*(?:at\s+|@\s*|[-–]\s+|T)?[\s~]*$/i.test(rest.slice(firstDate!.span.end - restStart, firstTime.span.start - restStart))) {
         time = firstTime;
       }
     } else if (timeLed) {

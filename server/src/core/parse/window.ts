@@ -1,6 +1,8 @@
 import type { CalendarDate, IncidentWindow, Section, Timeline, Zone } from '../model';
 import { lineAt, type Line } from './lines';
 import { dayNumber, findClockTimes, findMilitaryRanges, findDates, findDurations, findZones, minuteOfDay, readZoneAt, type DurationToken, type TimeToken } from './timeTokens';
+import { afternoonEnd } from './twelveHourNeighbours';
+import { findForeignDurations, introducesForeignDuration, isForeignDurationLabel, isForeignEndLabel, isForeignStartLabel, joinsForeignRange, opensForeignRange } from './languageTokens';
 
 /**
  * Reads the incident window the summary states: a start and end (`from 10:00 PM to 11:45 PM`,
@@ -24,7 +26,8 @@ export function readWindow(text: string, lines: Line[], sections: readonly Secti
   const labelled = readLabelledWindow(outside);
   const range = labelled.start ? undefined : findRange(text, region);
   const startBits = labelled.start ?? range?.start;
-  const endBits = labelled.end ?? range?.end;
+  const statedEnd = labelled.end ?? range?.end;
+  const endBits = statedEnd && startBits ? { ...statedEnd, time: afternoonEnd(startBits.time, statedEnd.time) } : statedEnd;
   const duration = findStatedDuration(text, region.length > 0 ? region : outside);
 
   const regionDate = region.map((l) => findDates(l.text, l.start).find((d) => d.year !== undefined)).find((d) => d !== undefined);
@@ -89,10 +92,10 @@ function readLabelledWindow(lines: Line[]): { start?: WindowPoint; end?: WindowP
   let start: WindowPoint | undefined;
   let end: WindowPoint | undefined;
   for (const line of lines) {
-    if (!start && START_LABEL.test(line.text)) {
+    if (!start && (START_LABEL.test(line.text) || isForeignStartLabel(line.text))) {
       const time = findClockTimes(line.text, line.start)[0];
       if (time) start = pointAt(line, time);
-    } else if (start && !end && END_LABEL.test(line.text)) {
+    } else if (start && !end && (END_LABEL.test(line.text) || isForeignEndLabel(line.text))) {
       const time = findClockTimes(line.text, line.start)[0];
       if (time) end = pointAt(line, time);
     }
@@ -116,9 +119,9 @@ function findRange(text: string, region: readonly Line[]): { start: WindowPoint;
     let between = text.slice(a.time.span.end, b.time.span.start);
     for (const zone of findZones(between, 0, 'summary').reverse()) between = between.slice(0, zone.span.start) + between.slice(zone.span.end);
     for (const date of findDates(between, 0).reverse()) between = between.slice(0, date.span.start) + between.slice(date.span.end);
-    if (!RANGE_CONNECTOR.test(between)) continue;
+    if (!RANGE_CONNECTOR.test(between) && !joinsForeignRange(between)) continue;
     const before = text.slice(Math.max(a.line.start, a.time.span.start - 60), a.time.span.start);
-    if (!RANGE_INTRO.test(before)) continue;
+    if (!RANGE_INTRO.test(before) && !opensForeignRange(before)) continue;
     return { start: pointAt(a.line, a.time), end: pointAt(b.line, b.time) };
   }
   for (const line of region) {
@@ -142,12 +145,25 @@ const NOT_AFTER = /\b(?:next|every|within|each|per|last|past|first|another|addit
 const NOT_THE_OUTAGE = /^[\s-]*(?:polling|interval|window|rotation|timeout|old|ago|later|before|after|delay|cadence|sla|retention|ttl|cooldown|grace|sprint|rolling|of (?:work|effort|investigation|planning|training)|each|per|every|to (?:detect|respond|acknowledge|mitigate|resolve))\b/i;
 const METRIC_LINE = /\b(?:time to (?:detect|acknowledge|mitigate|resolve|recover)|mttr|mttd|mtta|due|eta|target|sla|slo)\b/i;
 
+/**
+ * The durations of a line, English and of the languages in use, in order: `2 heures et 30 minutes`
+ * is one duration, not the `30 minutes` the English scan sees in it.
+ */
+function durationsOf(line: Line): DurationToken[] {
+  // Only the first few of a line are ever read: comparing those keeps a megabyte line linear.
+  const foreign = findForeignDurations(line.text, line.start).slice(0, MAX_DURATIONS_PER_LINE);
+  const english = findDurations(line.text, line.start).slice(0, MAX_DURATIONS_PER_LINE);
+  if (foreign.length === 0) return english;
+  const inside = (d: DurationToken) => foreign.some((f) => f !== d && f.span.start <= d.span.start && d.span.end <= f.span.end && f.span.end - f.span.start > d.span.end - d.span.start);
+  return [...english.filter((d) => !inside(d)), ...foreign.filter((d) => !english.some((e) => e.span.start <= d.span.start && d.span.end <= e.span.end))].sort((a, b) => a.span.start - b.span.start);
+}
+
 function findStatedDuration(text: string, region: readonly Line[]): DurationToken | undefined {
   for (const line of region) {
     if (METRIC_LINE.test(line.text) && !/\b(?:incident|outage)?\s*duration\b/i.test(line.text)) continue;
     // "Duration: From 2:30 PM to 3:45 PM (1 hour 15 minutes)": the label opens the line.
-    const labelled = DURATION_LABEL_LINE.test(line.text.slice(0, 48));
-    for (const duration of findDurations(line.text, line.start).slice(0, MAX_DURATIONS_PER_LINE)) {
+    const labelled = DURATION_LABEL_LINE.test(line.text.slice(0, 48)) || isForeignDurationLabel(line.text.slice(0, 48));
+    for (const duration of durationsOf(line).slice(0, MAX_DURATIONS_PER_LINE)) {
       // The words just before and after decide; a bounded window keeps long lines linear.
       const before = text.slice(Math.max(line.start, duration.span.start - 64), duration.span.start);
       const after = text.slice(duration.span.end, Math.min(line.end, duration.span.end + 48));
@@ -157,7 +173,7 @@ function findStatedDuration(text: string, region: readonly Line[]): DurationToke
       if (!STRONG_DURATION_INTRO.test(before) && NOT_THE_OUTAGE.test(after)) continue;
       if (NOT_AFTER.test(before)) continue;
       if (labelled && duration.span.start - line.start <= 120) return duration;
-      if (!DURATION_INTRO.test(before) && !duration.approximate) continue;
+      if (!DURATION_INTRO.test(before) && !introducesForeignDuration(before) && !duration.approximate) continue;
       return duration;
     }
   }
