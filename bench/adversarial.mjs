@@ -66,6 +66,9 @@ const placements = {
   'table row': '## Timeline\n\n| Time | Event |\n|---|---|\n| 10:00 | LINE |\n',
   'plain text': 'LINE\n',
   'between two times': '# Postmortem\n\n## Summary\n\nThe outage ran from 10:00 LINE to 11:00 UTC.\n\n## Timeline\n\n- March 5, 2024 LINE 10:00 UTC LINE 10:05 deploy\n',
+  'status update': '# Search lag\n\nResolved - LINE Mar 4, 21:05 UTC\n**Monitoring** - LINE\nMar 4, 20:40 UTC\n\nInvestigating - LINE Mar 4, 19:55 UTC\n',
+  'export field': '# INC-1\n\n| Started at | LINE |\n| Duration | LINE |\n\nStarted at: LINE\n\n## Summary\n\nOn 12 May 2024 (LINE) it lasted for LINE 35 minutes and another LINE\n',
+  'time-led section': '# Postmortem\n\n## Timeline\n\n- 10:00 UTC deploy\n\n## Investigation\n\n08:30 UTC LINE\n08:41 UTC LINE\n\n## Timeline, day 2 (LINE)\n\n- 09:05 lag\n',
 };
 
 // The worker: builds the document, runs everything a client can ask for, posts the time.

@@ -101,7 +101,8 @@ function compile(codes: readonly LanguageCode[]): CompiledLanguages {
             'giu',
           )
         : undefined,
-    rangeJoiner: optional(all((t) => t.rangeJoiners), (source) => new RegExp(`^[\\s,()]*(?:${source})[\\s,()]*(?:(?:as|às|las|la|um)\\s{1,3})?[\\s~]*$`, 'iu')),
+    // One class after the joiner (not `[\s,()]*` then `[\s~]*`): two adjacent runs over the same spaces backtrack quadratically.
+    rangeJoiner: optional(all((t) => t.rangeJoiners), (source) => new RegExp(`^[\\s,()]*(?:${source})[\\s,()~]*(?:(?:as|às|las|la|um)\\s[\\s~]*)?$`, 'iu')),
     rangeOpener: optional(all((t) => t.rangeOpeners), (source) => new RegExp(`(?:^|[^\\p{L}])(?:${source})\\s{1,3}$`, 'iu')),
     hourLetter: tables.some((t) => t.code === 'pt' || t.code === 'es' || t.code === 'fr'),
     german: tables.some((t) => t.code === 'de'),

@@ -12,7 +12,9 @@ import type {
 import { readHeading, type HeadingCandidate } from './headings';
 import { isBlank, lineAt, linesIn, linesPerStep, markIgnoredRegions, splitLinesInSteps, type Line } from './lines';
 import type { LineReadMemo } from './lineReadMemo';
+import { attachStatusUpdateText } from './statusUpdates';
 import { readTimelineInSteps } from './timeline';
+import { applySectionHeadings, headingLineSet, promoteTimeLedSections } from './timelineSections';
 import { readWindow } from './window';
 import { readFrontMatterDate } from './frontMatterDate';
 import { runToEnd } from '../steps';
@@ -73,12 +75,15 @@ function* parseSteps(text: string, memo: LineReadMemo | undefined): Generator<vo
   const headings = yield* findHeadings(lines);
   yield;
   const { sections, allSections } = buildSections(lines, headings.sections, text.length);
+  promoteTimeLedSections(lines, allSections, headingLineSet(headings.sections));
   const summaryLines = linesOfKind(lines, allSections, 'summary', headings.sections);
   const titleLines = linesOfKind(lines, allSections, 'title', headings.sections, 3);
   const titleHeadings = allSections.filter((s) => s.kind === 'title').flatMap((s) => linesIn(lines, { start: s.headingSpan.start, end: s.headingSpan.start + 1 }));
   const baseDate = firstDate([...summaryLines, ...titleHeadings, ...titleLines]) ?? readFrontMatterDate(text, lines, ignoredSpans);
   yield;
   const timeline = yield* readTimelineInSteps(lines, allSections, headings.timeHeadings, baseDate, memo);
+  applySectionHeadings(timeline, allSections);
+  attachStatusUpdateText(timeline, lines, (offset) => lineAt(lines, offset));
   memo?.complete();
   yield;
   const window = readWindow(text, lines, allSections, summaryLines, timeline);

@@ -10,6 +10,7 @@ import { foreignKindsOfTitle } from './languageTokens';
 const SYNONYMS: ReadonlyArray<readonly [RegExp, readonly SectionKind[]]> = [
   [/^(?:root causes? (?:and|&) (?:resolution|remediation|fix|solution)s?|cause and (?:resolution|fix)|root cause,? (?:and )?resolution)\b/, ['root-cause', 'resolution']],
   [/^(?:corrective|preventi?v|preventa|mitigation and future|future mitigations?|measures against|next steps|action items?|follow[- ]?ups?(?: actions?| tasks?)?$|tasks?\b|todo|to-?do\b|improvements?|fixes$|prevention|remediations?(?: items| actions)?$|recommendations?|what are we doing to prevent|how (?:will|do) we prevent|lessons and action)/, ['corrective-actions']],
+  [/^(?:future|going forward)$/, ['corrective-actions']],
   [/^(?:timeline|time line|incident timeline|timeline of events|events timeline|key timestamps|chronology|sequence of events|past incidents|how did we respond|incident log|event log)/, ['timeline']],
   [/^(?:(?:incident |issue |executive |brief )?summary|tl;? ?dr|overview|issue overview|incident overview|what happened|description|incident description|synopsis|abstract|resumo|resumen|r[ée]sum[ée]|incident reports?|report of|here is .*postmortem)/, ['summary']],
   [/^(?:(?:user |customer |business )?impact|affected (?:users|services)|consequences|blast radius|severity and impact)/, ['impact']],

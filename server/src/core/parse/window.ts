@@ -1,5 +1,7 @@
-import type { CalendarDate, IncidentWindow, Section, Timeline, Zone } from '../model';
+import type { CalendarDate, IncidentWindow, Section, Timeline } from '../model';
 import { lineAt, type Line } from './lines';
+import { shiftDate } from './timeline';
+import { outageDuration, readFieldWindow, readStartBeforeDuration, type WindowPoint } from './windowStatements';
 import { dayNumber, findClockTimes, findMilitaryRanges, findDates, findDurations, findZones, minuteOfDay, readZoneAt, type DurationToken, type TimeToken } from './timeTokens';
 import { afternoonEnd } from './twelveHourNeighbours';
 import { findForeignDurations, introducesForeignDuration, isForeignDurationLabel, isForeignEndLabel, isForeignStartLabel, joinsForeignRange, opensForeignRange } from './languageTokens';
@@ -24,11 +26,13 @@ export function readWindow(text: string, lines: Line[], sections: readonly Secti
 
   const outside = lines.filter(outsideTimeline);
   const labelled = readLabelledWindow(outside);
-  const range = labelled.start ? undefined : findRange(text, region);
-  const startBits = labelled.start ?? range?.start;
-  const statedEnd = labelled.end ?? range?.end;
+  const fields = readFieldWindow(outside, pointAt);
+  const range = labelled.start ?? fields.start ? undefined : findRange(text, region);
+  const chosen = fields.duration ? { duration: fields.duration, others: [] } : outageDuration(text, lines, findStatedDuration(text, region.length > 0 ? region : outside));
+  const duration = chosen?.duration;
+  const startBits = labelled.start ?? fields.start ?? range?.start ?? readStartBeforeDuration(text, region, duration, pointAt);
+  const statedEnd = labelled.end ?? fields.end ?? range?.end;
   const endBits = statedEnd && startBits ? { ...statedEnd, time: afternoonEnd(startBits.time, statedEnd.time) } : statedEnd;
-  const duration = findStatedDuration(text, region.length > 0 ? region : outside);
 
   const regionDate = region.map((l) => findDates(l.text, l.start).find((d) => d.year !== undefined)).find((d) => d !== undefined);
   const startDate = startBits?.date;
@@ -39,16 +43,20 @@ export function readWindow(text: string, lines: Line[], sections: readonly Secti
   const baseDay = baseDate ? dayNumber(baseDate) : 0;
   const startMinutes = startBits?.time.valid ? (startDate ? dayNumber(startDate) : baseDay) * 1440 + minuteOfDay(startBits.time) : undefined;
   let endMinutes = endBits?.time.valid ? (endDate ? dayNumber(withYear(endDate, baseDate)) : baseDay) * 1440 + minuteOfDay(endBits.time) : undefined;
-  if (startMinutes !== undefined && endMinutes !== undefined && endMinutes < startMinutes && !endDate) endMinutes += 1440;
+  // An end before the start on the same day crosses midnight: `between 23:10 and 00:45 UTC on 5 June`.
+  const oneDateForBoth = endDate !== undefined && (startDate ?? regionDate)?.span.start === endDate.span.start;
+  const crossesMidnight = startMinutes !== undefined && endMinutes !== undefined && endMinutes < startMinutes && (!endDate || oneDateForBoth);
+  if (crossesMidnight) endMinutes! += 1440;
 
   return {
     ...(startBits ? { start: startBits.time } : {}),
     ...(endBits ? { end: endBits.time } : {}),
     // The summary's date ("On August 15th, 2024, ... began at 2:30 PM") dates the start too.
     ...(startDate ? { startDate } : startBits && regionDate ? { startDate: regionDate } : {}),
-    ...(endDate ? { endDate: withYear(endDate, startDate) } : {}),
+    ...(endDate ? { endDate: crossesMidnight ? shiftDate(withYear(endDate, startDate), 1) : withYear(endDate, startDate) } : {}),
     ...(zone ? { zone } : {}),
     ...(duration ? { statedDurationMinutes: duration.minutes, statedDurationSpan: duration.span, statedDurationApproximate: duration.approximate } : {}),
+    ...(chosen && chosen.others.length > 0 ? { otherDurationSpans: chosen.others } : {}),
     ...(startMinutes !== undefined ? { startMinutes } : {}),
     ...(endMinutes !== undefined ? { endMinutes } : {}),
   };
@@ -61,11 +69,6 @@ function markLinesIn(lines: readonly Line[], span: { start: number; end: number 
   for (let i = lines[first]!.start < span.start ? first + 1 : first; i < lines.length && lines[i]!.start < span.end; i++) marks[i] = 1;
 }
 
-interface WindowPoint {
-  readonly time: TimeToken;
-  readonly date?: CalendarDate;
-  readonly zone?: Zone;
-}
 
 
 
@@ -77,9 +80,10 @@ function pointAt(line: Line, time: TimeToken): WindowPoint {
   const zone = readZoneAt(line.text.slice(time.span.end - line.start), time.span.end, 'summary');
   const dates = findDates(line.text, line.start);
   // The date written next to the time: "January 15, 2022, 2:00 PM" or "2:00 PM on January 15".
-  const date =
-    dates.filter((d) => d.span.end <= time.span.start && time.span.start - d.span.end <= 8).at(-1) ??
-    dates.find((d) => d.span.start >= time.span.end && d.span.start - (zone?.span.end ?? time.span.end) <= 6);
+  const before = dates.filter((d) => d.span.end <= time.span.start && time.span.start - d.span.end <= 8).at(-1);
+  const after = dates.find((d) => d.span.start >= time.span.end && d.span.start - (zone?.span.end ?? time.span.end) <= 6);
+  // "… on 2 March to 01:15 UTC on 3 March": a date before the connector is the start's.
+  const date = before && !(after && /\b(?:to|until|till)\b|[-–—]/i.test(line.text.slice(before.span.end - line.start, time.span.start - line.start))) ? before : (after ?? before);
   return { time, ...(date ? { date } : {}), ...(zone ? { zone } : {}) };
 }
 
