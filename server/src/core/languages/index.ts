@@ -21,6 +21,8 @@ export const languageCodes: readonly LanguageCode[] = Object.freeze(languageTabl
  */
 export interface CompiledLanguages {
   readonly codes: readonly LanguageCode[];
+  /** The tables themselves, for the readers that build their own lookups (the window field labels). */
+  readonly tables: readonly LanguageTable[];
   /** One pattern per table over its titles; the capture group that matched says the kinds. */
   readonly titles: ReadonlyArray<{ readonly pattern: RegExp; readonly kinds: ReadonlyArray<readonly SectionKind[]> }>;
   /** A day, then a month name (`5 de março de 2024`, `5. März 2024`, `1er mars`). */
@@ -29,8 +31,6 @@ export interface CompiledLanguages {
   /** The first three letters of every month name, lower case: a cheap test before {@link dayMonth}. */
   readonly monthPrefixes: ReadonlySet<string>;
   readonly shortMonths: ReadonlyMap<string, number>;
-  readonly startLabel: RegExp | undefined;
-  readonly endLabel: RegExp | undefined;
   readonly durationIntro: RegExp | undefined;
   readonly durationLabel: RegExp | undefined;
   readonly duration: RegExp | undefined;
@@ -77,6 +77,7 @@ function compile(codes: readonly LanguageCode[]): CompiledLanguages {
   const unitEnd = '(?![\\p{L}])';
   return {
     codes: tables.map((t) => t.code),
+    tables,
     titles: tables.map((table) => ({
       pattern: new RegExp(`^(?:${table.sections.map(([, titles]) => `(${alternatives(titles)})`).join('|')})`, 'u'),
       kinds: table.sections.map(([kinds]) => kinds),
@@ -88,8 +89,6 @@ function compile(codes: readonly LanguageCode[]): CompiledLanguages {
     months,
     monthPrefixes: new Set(monthNames.map((name) => name.slice(0, 3))),
     shortMonths,
-    startLabel: labelLine(all((t) => t.startLabels)),
-    endLabel: labelLine(all((t) => t.endLabels)),
     durationLabel: labelLine(all((t) => t.durationWords)),
     durationIntro: optional(all((t) => t.durationWords), (source) => new RegExp(`(?:^|[^\\p{L}])(?:${source})[^.!?。]{0,30}$`, 'iu')),
     duration:

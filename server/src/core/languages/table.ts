@@ -23,7 +23,7 @@ export interface LanguageTable {
   readonly months: Readonly<Record<string, number>>;
   /** Short month names, read only when a year follows (`5 set. 2024`): alone, many are words. */
   readonly shortMonths: Readonly<Record<string, number>>;
-  /** Labels of the incident's start in a summary or an export (`Início:`). */
+  /** Labels of the incident's start in a summary or an export (`Início:`): they join the window field labels (`parse/windowStatements.ts`). */
   readonly startLabels: readonly string[];
   /** Labels of the incident's end (`Fim:`, `Resolvido em:`). */
   readonly endLabels: readonly string[];

@@ -307,16 +307,6 @@ export function startsWithForeignDate(text: string, index: number): boolean {
   return found.some((date) => date.span.start === 0);
 }
 
-/** A line labelled with the incident's start in a language in use (`Início: 14h30`, `Beginn: 08:10 Uhr`). */
-export function isForeignStartLabel(text: string): boolean {
-  return activeLanguages().startLabel?.test(text) ?? false;
-}
-
-/** A line labelled with the incident's end (`Fim: 16h`, `Ende: 09:35 Uhr`). */
-export function isForeignEndLabel(text: string): boolean {
-  return activeLanguages().endLabel?.test(text) ?? false;
-}
-
 /** A line labelled with the incident's duration (`Duração: 2 horas`). */
 export function isForeignDurationLabel(text: string): boolean {
   return activeLanguages().durationLabel?.test(text) ?? false;

@@ -1,14 +1,14 @@
 import type { CalendarDate, IncidentWindow, Section, Timeline } from '../model';
 import { lineAt, type Line } from './lines';
 import { shiftDate } from './timeline';
-import { outageDuration, readFieldWindow, readStartBeforeDuration, type WindowPoint } from './windowStatements';
-import { dayNumber, findClockTimes, findMilitaryRanges, findDates, findDurations, findZones, minuteOfDay, readZoneAt, type DurationToken, type TimeToken } from './timeTokens';
+import { durationsIn, outageDuration, readFieldWindow, readStartBeforeDuration, type WindowPoint } from './windowStatements';
+import { dayNumber, findClockTimes, findMilitaryRanges, findDates, findZones, minuteOfDay, readZoneAt, type DurationToken, type TimeToken } from './timeTokens';
 import { afternoonEnd } from './twelveHourNeighbours';
-import { findForeignDurations, introducesForeignDuration, isForeignDurationLabel, isForeignEndLabel, isForeignStartLabel, joinsForeignRange, opensForeignRange } from './languageTokens';
+import { introducesForeignDuration, isForeignDurationLabel, joinsForeignRange, opensForeignRange } from './languageTokens';
 
 /**
  * Reads the incident window the summary states: a start and end (`from 10:00 PM to 11:45 PM`,
- * `began at 2:30 PM UTC and lasted until 6:00 PM UTC`, `Start Time:` / `End Time:` labels) and a
+ * `began at 2:30 PM UTC and lasted until 6:00 PM UTC`, `Start Time:` / `End Time:` labels and export fields, in every language in use) and a
  * stated duration (`Duration: 45 minutes`, `lasted 2 hours`, `for ~three hours`).
  */
 export function readWindow(text: string, lines: Line[], sections: readonly Section[], summaryLines: readonly Line[], timeline: Timeline): IncidentWindow {
@@ -25,13 +25,12 @@ export function readWindow(text: string, lines: Line[], sections: readonly Secti
   }
 
   const outside = lines.filter(outsideTimeline);
-  const labelled = readLabelledWindow(outside);
   const fields = readFieldWindow(outside, pointAt);
-  const range = labelled.start ?? fields.start ? undefined : findRange(text, region);
+  const range = fields.start ? undefined : findRange(text, region);
   const chosen = fields.duration ? { duration: fields.duration, others: [] } : outageDuration(text, lines, findStatedDuration(text, region.length > 0 ? region : outside));
   const duration = chosen?.duration;
-  const startBits = labelled.start ?? fields.start ?? range?.start ?? readStartBeforeDuration(text, region, duration, pointAt);
-  const statedEnd = labelled.end ?? fields.end ?? range?.end;
+  const startBits = fields.start ?? range?.start ?? readStartBeforeDuration(text, region, duration, pointAt);
+  const statedEnd = fields.end ?? range?.end;
   const endBits = statedEnd && startBits ? { ...statedEnd, time: afternoonEnd(startBits.time, statedEnd.time) } : statedEnd;
 
   const regionDate = region.map((l) => findDates(l.text, l.start).find((d) => d.year !== undefined)).find((d) => d !== undefined);
@@ -87,26 +86,6 @@ function pointAt(line: Line, time: TimeToken): WindowPoint {
   return { time, ...(date ? { date } : {}), ...(zone ? { zone } : {}) };
 }
 
-// Each optional `**` carries its own trailing spaces: two `\s*` side by side backtrack cubically on a
-// long run of spaces.
-const START_LABEL = /^\s*(?:[-*•]\s*)?(?:(?:\*\*|__)\s*)?(?:incident |outage |impact )?(?:start(?:ed)?(?: time| date(?: ?\/ ?time)?| at)?|began|begin|beginning)\s*(?:(?:\*\*|__)\s*)?:/i;
-const END_LABEL = /^\s*(?:[-*•]\s*)?(?:(?:\*\*|__)\s*)?(?:incident |outage |impact )?(?:end(?:ed)?(?: time| date(?: ?\/ ?time)?| at)?|resolved(?: at| time)?|recovered(?: at)?|restored(?: at)?)\s*(?:(?:\*\*|__)\s*)?:/i;
-
-function readLabelledWindow(lines: Line[]): { start?: WindowPoint; end?: WindowPoint } {
-  let start: WindowPoint | undefined;
-  let end: WindowPoint | undefined;
-  for (const line of lines) {
-    if (!start && (START_LABEL.test(line.text) || isForeignStartLabel(line.text))) {
-      const time = findClockTimes(line.text, line.start)[0];
-      if (time) start = pointAt(line, time);
-    } else if (start && !end && (END_LABEL.test(line.text) || isForeignEndLabel(line.text))) {
-      const time = findClockTimes(line.text, line.start)[0];
-      if (time) end = pointAt(line, time);
-    }
-  }
-  return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
-}
-
 const RANGE_CONNECTOR = /^[\s,()]*(?:on\s+|of\s+)?[\s,()]*(?:to|until|till|through|thru|and|-|–|—|->|→)[\s,()]*(?:at\s+|on\s+)?[\s~]*$/i;
 const RANGE_INTRO = /(?:\bfrom|\bbetween|\bduration|\blasted|\blasting|\boutage|\bwindow|\bperiod|\bwhen|\boccurred|\bdown|\bimpact|\btime|\bran|^)[^.!?]*$|\(\s*$/i;
 const START_WORDS = /\b(?:began|begun|started|starting|start|commenced|beginning|occurred|kicked off|since|at around|first (?:detected|noticed|reported))\b[^.!?]{0,30}$/i;
@@ -142,32 +121,18 @@ function findRange(text: string, region: readonly Line[]): { start: WindowPoint;
 
 const DURATION_INTRO = /(?:\blasted|\blasting|\bduration|\bfor|\btook|\btotal(?:ling)?|\bdowntime|\boutage of|\bspanning|\bspan of|\bperiod of|\bunavailable|\bdown|\bdegraded|\binterrupted|\bapproximately|\babout|\baround|\broughly|\bover)\b[^.!?]{0,30}$|\(\s*$/i;
 const DURATION_LABEL_LINE = /^\s*(?:[-*•]\s*)?(?:\*\*)?[\w ]{0,20}duration(?:\*\*)?\s*:/i;
-const MAX_DURATIONS_PER_LINE = 32;
 const STRONG_DURATION_INTRO = /\b(?:lasted|lasting|duration|down for|outage of|unavailable for)\b[^.!?]{0,30}$/i;
 /** "over the span of the next 36 hours", "every 4 hours", "within 2 hours": not how long it lasted. */
 const NOT_AFTER = /\b(?:next|every|within|each|per|last|past|first|another|additional|further|in)\s*(?:~|about|around|approximately|roughly)?\s*$/i;
 const NOT_THE_OUTAGE = /^[\s-]*(?:polling|interval|window|rotation|timeout|old|ago|later|before|after|delay|cadence|sla|retention|ttl|cooldown|grace|sprint|rolling|of (?:work|effort|investigation|planning|training)|each|per|every|to (?:detect|respond|acknowledge|mitigate|resolve))\b/i;
 const METRIC_LINE = /\b(?:time to (?:detect|acknowledge|mitigate|resolve|recover)|mttr|mttd|mtta|due|eta|target|sla|slo)\b/i;
 
-/**
- * The durations of a line, English and of the languages in use, in order: `2 heures et 30 minutes`
- * is one duration, not the `30 minutes` the English scan sees in it.
- */
-function durationsOf(line: Line): DurationToken[] {
-  // Only the first few of a line are ever read: comparing those keeps a megabyte line linear.
-  const foreign = findForeignDurations(line.text, line.start).slice(0, MAX_DURATIONS_PER_LINE);
-  const english = findDurations(line.text, line.start).slice(0, MAX_DURATIONS_PER_LINE);
-  if (foreign.length === 0) return english;
-  const inside = (d: DurationToken) => foreign.some((f) => f !== d && f.span.start <= d.span.start && d.span.end <= f.span.end && f.span.end - f.span.start > d.span.end - d.span.start);
-  return [...english.filter((d) => !inside(d)), ...foreign.filter((d) => !english.some((e) => e.span.start <= d.span.start && d.span.end <= e.span.end))].sort((a, b) => a.span.start - b.span.start);
-}
-
 function findStatedDuration(text: string, region: readonly Line[]): DurationToken | undefined {
   for (const line of region) {
     if (METRIC_LINE.test(line.text) && !/\b(?:incident|outage)?\s*duration\b/i.test(line.text)) continue;
     // "Duration: From 2:30 PM to 3:45 PM (1 hour 15 minutes)": the label opens the line.
     const labelled = DURATION_LABEL_LINE.test(line.text.slice(0, 48)) || isForeignDurationLabel(line.text.slice(0, 48));
-    for (const duration of durationsOf(line).slice(0, MAX_DURATIONS_PER_LINE)) {
+    for (const duration of durationsIn(line.text, line.start)) {
       // The words just before and after decide; a bounded window keeps long lines linear.
       const before = text.slice(Math.max(line.start, duration.span.start - 64), duration.span.start);
       const after = text.slice(duration.span.end, Math.min(line.end, duration.span.end + 48));

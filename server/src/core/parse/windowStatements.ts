@@ -1,5 +1,7 @@
 import type { CalendarDate, Span, Zone } from '../model';
 import { lineAt, type Line } from './lines';
+import { activeLanguages, type CompiledLanguages } from '../languages';
+import { findForeignDurations } from './languageTokens';
 import { findClockTimes, findDates, findDurations, type DurationToken, type TimeToken } from './timeTokens';
 
 /**
@@ -19,32 +21,69 @@ export interface WindowPoint {
 export type PointReader = (line: Line, time: TimeToken) => WindowPoint;
 
 /**
- * Field labels of incident exports, per window field, lower case, without the trailing colon.
- * Other languages add their labels to these lists (`início`, `fim`, `duração`, `beginn`, …).
+ * Field labels of summaries and incident exports, per window field, lower case, without the
+ * trailing colon, and without an `incident`, `outage` or `impact` in front (`Incident start:`
+ * reads as `start`). The other languages' labels are in their tables (`languages/`:
+ * `startLabels`, `endLabels`, `durationWords`) and join these for the languages in use.
  */
-export const WINDOW_FIELD_LABELS: Readonly<Record<'start' | 'end' | 'duration', readonly string[]>> = {
-  start: ['started at', 'started', 'start time', 'start', 'incident start', 'impact start', 'impact started', 'began', 'began at', 'opened at', 'declared at'],
-  end: ['resolved at', 'resolved', 'ended at', 'ended', 'end time', 'end', 'incident end', 'impact end', 'impact ended', 'recovered at', 'restored at', 'mitigated at', 'closed at'],
-  duration: ['duration', 'incident duration', 'outage duration', 'impact duration', 'total duration', 'length', 'downtime'],
+export const WINDOW_FIELD_LABELS: Readonly<Record<WindowField, readonly string[]>> = {
+  start: ['started at', 'started', 'start time', 'start', 'start date', 'start date/time', 'began', 'began at', 'begin', 'beginning', 'opened at', 'declared at'],
+  end: ['resolved at', 'resolved', 'resolved time', 'ended at', 'ended', 'end time', 'end', 'end date', 'end date/time', 'recovered', 'recovered at', 'restored', 'restored at', 'mitigated at', 'closed at'],
+  duration: ['duration', 'total duration', 'length', 'downtime'],
 };
 
-type Field = keyof typeof WINDOW_FIELD_LABELS;
+export type WindowField = 'start' | 'end' | 'duration';
 
-const fieldByLabel = new Map<string, Field>();
-for (const field of Object.keys(WINDOW_FIELD_LABELS) as Field[]) for (const label of WINDOW_FIELD_LABELS[field]) fieldByLabel.set(label, field);
+/** `Incident start`, `Outage ended`, `Impact duration`: the subject before a label. */
+const LABEL_SUBJECT = /^(?:incident|outage|impact)\s/;
+
+/** The labels of every window field, English and of the languages in use, built once per set of languages. */
+const labelTables = new WeakMap<CompiledLanguages, ReadonlyMap<string, WindowField>>();
+
+function windowFieldLabels(): ReadonlyMap<string, WindowField> {
+  const languages = activeLanguages();
+  let table = labelTables.get(languages);
+  if (table) return table;
+  const labels = new Map<string, WindowField>();
+  for (const field of Object.keys(WINDOW_FIELD_LABELS) as WindowField[]) for (const label of WINDOW_FIELD_LABELS[field]) labels.set(label, field);
+  for (const language of languages.tables) {
+    for (const label of language.startLabels) labels.set(label, 'start');
+    for (const label of language.endLabels) labels.set(label, 'end');
+    for (const label of language.durationWords) labels.set(label, 'duration');
+  }
+  labelTables.set(languages, (table = labels));
+  return table;
+}
 
 /** The longest label: a cell or label longer than this is never a field name. */
 const MAX_LABEL_LENGTH = 40;
 
 /** `| Started at | 2024-11-02 23:48 UTC |`: the label cell and where the value starts. */
 const TABLE_FIELD = /^\s*\|\s*(?:\*\*|__)?([^|*_]{1,40}?)(?:\*\*|__)?\s*\|/;
-/** `Started at: …`, `- **Resolved at:** …`, `Duration — 1h 24m`. */
 // Bounded repetitions only: one line of spaces would otherwise be rescanned for every label length.
-const LABEL_FIELD = /^[ \t]{0,8}(?:[-*•][ \t]{1,3})?(?:\*\*|__)?([^:*_|\s][^:*_|]{0,39}?)(?:\*\*|__)?[ \t]{0,3}(?::|\s[–—]\s)(?:\*\*|__)?/;
+/** `Started at: …`, `- **Resolved at:** …`, `Duration — 1h 24m`, `発生日時：…`. */
+const LABEL_FIELD = /^[ \t]{0,8}(?:[-*•][ \t]{1,3})?(?:\*\*|__)?([^:：*_|\s][^:：*_|]{0,39}?)(?:\*\*|__)?[ \t]{0,3}(?::|：|\s[–—]\s)(?:\*\*|__)?/;
 
-function fieldOf(label: string): Field | undefined {
+function fieldOf(label: string): WindowField | undefined {
   if (label.length > MAX_LABEL_LENGTH) return undefined;
-  return fieldByLabel.get(label.trim().toLowerCase().replace(/\s+/g, ' '));
+  const normalised = label.trim().toLowerCase().replace(/\s+/g, ' ').replace(/ ?\/ ?/g, '/');
+  const labels = windowFieldLabels();
+  return labels.get(normalised) ?? labels.get(normalised.replace(LABEL_SUBJECT, ''));
+}
+
+/** Only the first few durations of a line are ever read: comparing those keeps a megabyte line linear. */
+const MAX_DURATIONS_PER_LINE = 32;
+
+/**
+ * The durations of a text, English and of the languages in use, in order: `2 heures et 30 minutes`
+ * is one duration, not the `30 minutes` the English scan sees in it.
+ */
+export function durationsIn(text: string, base: number): DurationToken[] {
+  const foreign = findForeignDurations(text, base).slice(0, MAX_DURATIONS_PER_LINE);
+  const english = findDurations(text, base).slice(0, MAX_DURATIONS_PER_LINE);
+  if (foreign.length === 0) return english;
+  const inside = (d: DurationToken) => foreign.some((f) => f !== d && f.span.start <= d.span.start && d.span.end <= f.span.end && f.span.end - f.span.start > d.span.end - d.span.start);
+  return [...english.filter((d) => !inside(d)), ...foreign.filter((d) => !english.some((e) => e.span.start <= d.span.start && d.span.end <= e.span.end))].sort((a, b) => a.span.start - b.span.start);
 }
 
 export interface FieldWindow {
@@ -65,7 +104,7 @@ export function readFieldWindow(lines: readonly Line[], pointAt: PointReader): F
     const valueStart = match[0].length;
     const value = line.text.slice(valueStart, valueStart + 120);
     if (field === 'duration') {
-      const duration = findDurations(value, line.start + valueStart)[0];
+      const duration = durationsIn(value, line.start + valueStart)[0];
       if (duration) found.duration = duration;
       continue;
     }

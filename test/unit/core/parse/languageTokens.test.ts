@@ -126,3 +126,31 @@ suite('postmortem.languages', () => {
     assert.equal(rejected.problems[0]?.key, 'languages');
   });
 });
+
+suite('window field labels of every language: one table', () => {
+  const windowOf = (text: string, languages?: Parameters<typeof parsePostmortem>[2]) => {
+    const window = parsePostmortem(text, undefined, languages).window;
+    const hhmmOf = (t: { hour: number; minute: number } | undefined) => t && `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+    return [hhmmOf(window.start), hhmmOf(window.end), window.statedDurationMinutes];
+  };
+  test('an export table with Portuguese field labels', () => {
+    const text = '# Incidente\n\n| Campo | Valor |\n| --- | --- |\n| Início | 5 de março de 2024 14h30 |\n| Fim | 16h10 |\n| Duração | 1 hora e 40 minutos |\n';
+    assert.deepEqual(windowOf(text), ['14:30', '16:10', 100]);
+  });
+  test('German labels in bold list items, the end stated before the start', () => {
+    const text = '# Störung\n\n- **Ende:** 09:35 Uhr\n- **Beginn:** 08:10 Uhr\n- **Dauer:** 85 Minuten\n';
+    assert.deepEqual(windowOf(text), ['08:10', '09:35', 85]);
+  });
+  test('Japanese labels with a full-width colon', () => {
+    const text = '1. 概要\n\n発生日時：2024年3月5日 15時20分\n復旧日時：2024年3月5日 16時05分\n継続時間：45分\n';
+    assert.deepEqual(windowOf(text), ['15:20', '16:05', 45]);
+  });
+  test('English labels with a subject and a date/time label read as before', () => {
+    assert.deepEqual(windowOf('# INC\n\nOutage start date / time: 2024-03-05 10:00 UTC\nIncident ended at: 2024-03-05 11:30 UTC\n'), ['10:00', '11:30', undefined]);
+  });
+  test('a language left out of postmortem.languages adds no labels', () => {
+    const text = '# Störung\n\nBeginn: 08:10\nEnde: 09:35\n';
+    assert.deepEqual(windowOf(text, ['de']), ['08:10', '09:35', undefined]);
+    assert.deepEqual(windowOf(text, ['pt']), [undefined, undefined, undefined]);
+  });
+});
