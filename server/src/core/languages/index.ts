@@ -23,17 +23,38 @@ export interface CompiledLanguages {
   readonly codes: readonly LanguageCode[];
   /** The tables themselves, for the readers that build their own lookups (the window field labels). */
   readonly tables: readonly LanguageTable[];
-  /** One pattern per table over its titles; the capture group that matched says the kinds. */
-  readonly titles: ReadonlyArray<{ readonly pattern: RegExp; readonly kinds: ReadonlyArray<readonly SectionKind[]> }>;
+  /**
+   * The section titles of every table in the order they are tried, each group's longest first.
+   * Plain strings, not one pattern per table: V8 drops the compiled code of a pattern at a full
+   * garbage collection, and recompiling an alternation of hundreds of titles cost more than the
+   * rest of a heading's reading.
+   */
+  readonly titles: ReadonlyArray<{ readonly kinds: readonly SectionKind[]; readonly titles: readonly string[] }>;
+  /**
+   * The first two characters of every title (`li` for `linha do tempo`, `経緯`): a title whose
+   * start is not among them skips the patterns, as most English headings do.
+   */
+  readonly titleStarts: ReadonlySet<string>;
   /** A day, then a month name (`5 de março de 2024`, `5. März 2024`, `1er mars`). */
   readonly dayMonth: RegExp | undefined;
   readonly months: ReadonlyMap<string, number>;
   /** The first three letters of every month name, lower case: a cheap test before {@link dayMonth}. */
   readonly monthPrefixes: ReadonlySet<string>;
+  /**
+   * A number, then within a few characters the first letter of a month name (`5 de m`, `5. M`,
+   * `1er m`): where {@link dayMonth} may match. Few words after numbers start that way.
+   */
+  readonly dayMonthLead: RegExp | undefined;
   readonly shortMonths: ReadonlyMap<string, number>;
   readonly durationIntro: RegExp | undefined;
   readonly durationLabel: RegExp | undefined;
   readonly duration: RegExp | undefined;
+  /**
+   * The duration units that the English scan does not read (`horas`, `Minuten`, `時間`, not
+   * `minutes` or `h`): a text without one of them (or a glued `2h30`) holds no duration the
+   * English scan misses, and skips {@link duration}.
+   */
+  readonly foreignOnlyUnits: ReadonlySet<string>;
   readonly rangeJoiner: RegExp | undefined;
   readonly rangeOpener: RegExp | undefined;
   /** `14h30`, `16h`: Portuguese, Spanish and French. */
@@ -53,10 +74,26 @@ function wordPattern(word: string): string {
   return /[a-zà-ÿß]$/i.test(word) ? `${escape(word)}(?![\\p{L}])` : escape(word);
 }
 
-function alternatives(words: readonly string[]): string {
-  // Longest first: `início do incidente` before `início`.
-  return [...new Set(words)].sort((a, b) => b.length - a.length).map(wordPattern).join('|');
+/** The unit words of the English duration scan (`timeTokens.ts`), lower case. */
+const ENGLISH_UNIT_WORDS: ReadonlySet<string> = new Set(['h', 'hr', 'hrs', 'hour', 'hours', 'm', 'min', 'mins', 'minute', 'minutes', 'day', 'days']);
+
+/** The first letters of `words`, both cases, for a character class. */
+function initials(words: readonly string[]): string {
+  const letters = new Set(words.flatMap((word) => [word[0]!.toLowerCase(), word[0]!.toUpperCase()]));
+  return [...letters].map((letter) => letter.replace(/[\]\\^-]/g, '\\$&')).join('');
 }
+
+/** Longest first: `início do incidente` before `início`. */
+function longestFirst(words: readonly string[]): string[] {
+  return [...new Set(words)].sort((a, b) => b.length - a.length);
+}
+
+function alternatives(words: readonly string[]): string {
+  return longestFirst(words).map(wordPattern).join('|');
+}
+
+/** How many characters of a title {@link CompiledLanguages.titleStarts} keeps. */
+export const TITLE_START_LENGTH = 2;
 
 function compile(codes: readonly LanguageCode[]): CompiledLanguages {
   const tables = languageTables.filter((table) => codes.includes(table.code));
@@ -78,23 +115,24 @@ function compile(codes: readonly LanguageCode[]): CompiledLanguages {
   return {
     codes: tables.map((t) => t.code),
     tables,
-    titles: tables.map((table) => ({
-      pattern: new RegExp(`^(?:${table.sections.map(([, titles]) => `(${alternatives(titles)})`).join('|')})`, 'u'),
-      kinds: table.sections.map(([kinds]) => kinds),
-    })),
+    titles: tables.flatMap((table) => table.sections.map(([kinds, titles]) => ({ kinds, titles: longestFirst(titles) }))),
+    titleStarts: new Set(tables.flatMap((table) => table.sections.flatMap(([, titles]) => titles.map((title) => title.slice(0, TITLE_START_LENGTH))))),
     dayMonth:
       monthNames.length > 0
         ? new RegExp(`(?<![\\p{L}\\p{N}:.,/-])(\\d{1,2})(?:\\.|º|°|ª|er|o)?\\s{0,3}(?:de\\s{1,3})?(${alternatives(monthNames)})\\.?(?:,?\\s{0,3}(?:de\\s{1,3})?(\\d{4})(?!\\d|:\\d))?`, 'giu')
         : undefined,
     months,
     monthPrefixes: new Set(monthNames.map((name) => name.slice(0, 3))),
+    dayMonthLead: monthNames.length > 0 ? new RegExp(`(?<!\\d)\\d{1,4}(?:[.ºª°]|er)?[ \\t]{0,5}(?:de[ \\t]{1,3})?(?=[${initials(monthNames)}])`, 'g') : undefined,
+    foreignOnlyUnits: new Set([...hourUnits, ...minuteUnits, ...dayUnits].filter((unit) => !ENGLISH_UNIT_WORDS.has(unit))),
     shortMonths,
     durationLabel: labelLine(all((t) => t.durationWords)),
     durationIntro: optional(all((t) => t.durationWords), (source) => new RegExp(`(?:^|[^\\p{L}])(?:${source})[^.!?。]{0,30}$`, 'iu')),
+    // Every part is optional, so the pattern could match empty anywhere: `(?=\\d)` lets it start only at a number.
     duration:
       hourUnits.length + minuteUnits.length > 0
         ? new RegExp(
-            `(?<![\\p{L}\\d.:])(?:(\\d{1,3})\\s?(?:${alternatives(dayUnits) || '(?!)'})${unitEnd}[\\s,]{0,3}(?:(?:e|y|et|und)\\s{1,3})?)?` +
+            `(?<![\\p{L}\\d.:])(?=\\d)(?:(\\d{1,3})\\s?(?:${alternatives(dayUnits) || '(?!)'})${unitEnd}[\\s,]{0,3}(?:(?:e|y|et|und)\\s{1,3})?)?` +
               `(?:(\\d{1,3}(?:[.,]\\d{1,2})?)\\s?(?:${alternatives(hourUnits)})(?:(\\d{2})(?![\\p{L}\\d])|${unitEnd})[\\s,]{0,3}(?:(?:e|y|et|und)\\s{1,3})?)?` +
               `(?:(\\d{1,3})\\s?(?:${alternatives(minuteUnits)})${unitEnd})?`,
             'giu',

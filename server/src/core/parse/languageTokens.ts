@@ -1,5 +1,5 @@
 import type { CalendarDate, ClockTime, SectionKind } from '../model';
-import { activeLanguages } from '../languages';
+import { activeLanguages, TITLE_START_LENGTH } from '../languages';
 import type { DurationToken } from './timeTokens';
 
 /**
@@ -14,12 +14,22 @@ import type { DurationToken } from './timeTokens';
 
 /** The kinds a normalised title names in one of the languages in use, or undefined. */
 export function foreignKindsOfTitle(normalised: string): SectionKind[] | undefined {
-  for (const { pattern, kinds } of activeLanguages().titles) {
-    const match = pattern.exec(normalised);
-    if (!match) continue;
-    for (let group = 1; group < match.length; group++) if (match[group] !== undefined) return [...kinds[group - 1]!];
+  const languages = activeLanguages();
+  if (!languages.titleStarts.has(normalised.slice(0, TITLE_START_LENGTH))) return undefined;
+  for (const { kinds, titles } of languages.titles) {
+    for (const title of titles) if (startsWithTitle(normalised, title)) return [...kinds];
   }
   return undefined;
+}
+
+const LETTER = /\p{L}/u;
+const ENDS_IN_LETTER = /[a-zà-ÿß]$/i;
+
+/** `normalised` opens with `title` as a whole word: `causa` is not the start of `causalidade`; Japanese has no word ends. */
+function startsWithTitle(normalised: string, title: string): boolean {
+  if (!normalised.startsWith(title)) return false;
+  const next = normalised.charAt(title.length);
+  return next === '' || !ENDS_IN_LETTER.test(title) || !LETTER.test(next);
 }
 
 function clockTime(hour: number, minute: number, second: number | undefined, approximate: boolean, start: number, end: number): ClockTime {
@@ -183,23 +193,17 @@ const JAPANESE_DATE = /(?:(令和|平成|昭和)\s{0,2}(元|\d{1,2})|(\d{4}))\s{
 const ERA_BASE: Record<string, number> = { 令和: 2018, 平成: 1988, 昭和: 1925 };
 
 /**
- * True when a digit stands before the start of a month name (`5 de março`, `5. März`, `1er mars`),
- * read by hand: `5 servers` and `500 errors` are rejected without the pattern.
+ * True when a number stands before the start of a month name (`5 de março`, `5. März`,
+ * `1er mars`): `5 servers` and `500 errors` are rejected without the date pattern. A small
+ * pattern finds the numbers before a month's first letter; the words are compared by their
+ * first three letters.
  */
-function mayHoldDayMonth(text: string, prefixes: ReadonlySet<string>): boolean {
-  for (let i = 0; i < text.length - 1; i++) {
-    if (!isDigit(text.charCodeAt(i))) continue;
-    let j = i + 1;
-    while (j < text.length && isDigit(text.charCodeAt(j))) j++;
-    const stop = j;
-    const mark = text.charCodeAt(j);
-    if (mark === 46 || mark === 0xba || mark === 0xb0 || mark === 0xaa) j++;
-    while (j < stop + 5 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
-    if (text.charCodeAt(j) === 100 && text.charCodeAt(j + 1) === 101 && text.charCodeAt(j + 2) === 32) j += 3; // `de `
-    if (text.charCodeAt(j) === 101 && text.charCodeAt(j + 1) === 114) j += 2; // `1er`
-    while (j < stop + 9 && text.charCodeAt(j) === 32) j++;
-    if (isLetterCode(text.charCodeAt(j)) && prefixes.has(text.slice(j, j + 3).toLowerCase())) return true;
-    i = stop;
+function mayHoldDayMonth(text: string, lead: RegExp, prefixes: ReadonlySet<string>): boolean {
+  lead.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = lead.exec(text)) !== null) {
+    const at = match.index + match[0].length;
+    if (prefixes.has(text.slice(at, at + 3).toLowerCase())) return true;
   }
   return false;
 }
@@ -265,7 +269,7 @@ export function addForeignDates(text: string, base: number, found: CalendarDate[
     found.push(date);
   };
   let match: RegExpExecArray | null;
-  if (languages.dayMonth && mayHoldDayMonth(text, languages.monthPrefixes)) {
+  if (languages.dayMonth && mayHoldDayMonth(text, languages.dayMonthLead!, languages.monthPrefixes)) {
     languages.dayMonth.lastIndex = 0;
     while ((match = languages.dayMonth.exec(text)) !== null) {
       const name = match[2]!.toLowerCase().replace(/\s+/g, ' ');
@@ -329,9 +333,10 @@ export function introducesForeignDuration(before: string): boolean {
 
 /** Durations written with the units of the languages in use: `2 horas e 30 minutos`, `2h30`, `45 Minuten`, `2時間30分`. */
 export function findForeignDurations(text: string, base: number): DurationToken[] {
-  const pattern = activeLanguages().duration;
+  const languages = activeLanguages();
+  const pattern = languages.duration;
   const found: DurationToken[] = [];
-  if (!pattern || !hasDigitCode(text)) return found;
+  if (!pattern || !mayHoldForeignDuration(text, languages.foreignOnlyUnits)) return found;
   pattern.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(text)) !== null) {
@@ -350,7 +355,22 @@ export function findForeignDurations(text: string, base: number): DurationToken[
   return found;
 }
 
-function hasDigitCode(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (isDigit(text.charCodeAt(i))) return true;
+/** A number, maybe a space, then a word: the place of a unit. */
+const NUMBER_THEN_WORD = /\d\s?(\p{L}+)/gu;
+
+/**
+ * True when a number is followed by a unit only the languages in use have (`2 horas`, `30分`), or
+ * by an `h` with minutes glued to it (`2h30`): the durations the English scan does not read. The
+ * duration pattern is large, and compiled again after a garbage collection: most texts skip it.
+ */
+function mayHoldForeignDuration(text: string, units: ReadonlySet<string>): boolean {
+  NUMBER_THEN_WORD.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = NUMBER_THEN_WORD.exec(text)) !== null) {
+    const word = match[1]!;
+    if (units.has(word.toLowerCase())) return true;
+    const after = match.index + match[0].length;
+    if ((word === 'h' || word === 'H') && isDigit(text.charCodeAt(after)) && isDigit(text.charCodeAt(after + 1))) return true;
+  }
   return false;
 }

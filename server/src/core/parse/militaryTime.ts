@@ -25,17 +25,24 @@ function mayHoldDashedMonth(text: string): boolean {
 
 /** Four digits, then `h` or `Z` (maybe after a space): what a suffixed military time needs. */
 function mayHoldSuffixedMilitary(text: string): boolean {
-  let digits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) {
-      digits++;
-      continue;
-    }
-    if (digits === 4 && (code === 104 || code === 90 || (code === 32 && (text.charCodeAt(i + 1) === 104 || text.charCodeAt(i + 1) === 90)))) return true;
-    digits = 0;
+  return fourDigitsBefore(text, 'h') || fourDigitsBefore(text, 'Z');
+}
+
+/**
+ * True when a run of exactly four digits stands right before a `suffix` (or one space before it).
+ * The native search finds the few suffixes; only the characters before them are looked at.
+ */
+function fourDigitsBefore(text: string, suffix: string): boolean {
+  for (let at = text.indexOf(suffix, 4); at >= 0; at = text.indexOf(suffix, at + 1)) {
+    const end = text.charCodeAt(at - 1) === 32 ? at - 1 : at;
+    if (end < 4 || (end >= 5 && isDigitCode(text.charCodeAt(end - 5)))) continue;
+    if (isDigitCode(text.charCodeAt(end - 1)) && isDigitCode(text.charCodeAt(end - 2)) && isDigitCode(text.charCodeAt(end - 3)) && isDigitCode(text.charCodeAt(end - 4))) return true;
   }
   return false;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function militaryTime(hour: number, minute: number, start: number, end: number): ClockTime {

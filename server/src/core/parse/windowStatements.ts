@@ -66,9 +66,16 @@ const LABEL_FIELD = /^[ \t]{0,8}(?:[-*•][ \t]{1,3})?(?:\*\*|__)?([^:：*_|\s][
 
 function fieldOf(label: string): WindowField | undefined {
   if (label.length > MAX_LABEL_LENGTH) return undefined;
-  const normalised = label.trim().toLowerCase().replace(/\s+/g, ' ').replace(/ ?\/ ?/g, '/');
+  // Most labels need neither replacement: each runs only where its character is.
+  let normalised = label.trim().toLowerCase();
+  if (/[^\S ]| {2}/.test(normalised)) normalised = normalised.replace(/\s+/g, ' ');
+  if (normalised.includes('/')) normalised = normalised.replace(/ ?\/ ?/g, '/');
   const labels = windowFieldLabels();
-  return labels.get(normalised) ?? labels.get(normalised.replace(LABEL_SUBJECT, ''));
+  const field = labels.get(normalised);
+  if (field !== undefined) return field;
+  const first = normalised.charCodeAt(0);
+  // `incident …`, `outage …`, `impact …`.
+  return first === 105 || first === 111 ? labels.get(normalised.replace(LABEL_SUBJECT, '')) : undefined;
 }
 
 /** Only the first few durations of a line are ever read: comparing those keeps a megabyte line linear. */
