@@ -45,6 +45,14 @@ const pumps = {
   'bold markers': '**',
   'weekday words': 'mon ',
   'month words': 'feb ',
+  'hour letters': '1 h ',
+  'hour letter ranges': 'de 1h à ',
+  'Uhr times': '1.1 Uhr ',
+  'Japanese times': '1 時 1 分',
+  'Japanese dates': '令和1年1月1日',
+  'dotted dates': '1.1.',
+  'military times': '1430hrs ',
+  'dashed month dates': '1-Mar-24 ',
   'zone words': 'UTC ',
   'duration words': '2 hours ',
   emoji: '😀',
@@ -58,6 +66,9 @@ const placements = {
   'table row': '## Timeline\n\n| Time | Event |\n|---|---|\n| 10:00 | LINE |\n',
   'plain text': 'LINE\n',
   'between two times': '# Postmortem\n\n## Summary\n\nThe outage ran from 10:00 LINE to 11:00 UTC.\n\n## Timeline\n\n- March 5, 2024 LINE 10:00 UTC LINE 10:05 deploy\n',
+  'status update': '# Search lag\n\nResolved - LINE Mar 4, 21:05 UTC\n**Monitoring** - LINE\nMar 4, 20:40 UTC\n\nInvestigating - LINE Mar 4, 19:55 UTC\n',
+  'export field': '# INC-1\n\n| Started at | LINE |\n| Duration | LINE |\n\nStarted at: LINE\n\n## Summary\n\nOn 12 May 2024 (LINE) it lasted for LINE 35 minutes and another LINE\n',
+  'time-led section': '# Postmortem\n\n## Timeline\n\n- 10:00 UTC deploy\n\n## Investigation\n\n08:30 UTC LINE\n08:41 UTC LINE\n\n## Timeline, day 2 (LINE)\n\n- 09:05 lag\n',
 };
 
 // The worker: builds the document, runs everything a client can ask for, posts the time.

@@ -2,11 +2,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PostmortemDocument } from './core/model';
 import { LineReadMemo } from './core/parse/lineReadMemo';
 import { afterPendingMessages } from './eventLoop';
+import { languageCodes, type LanguageCode } from './core/languages';
 
 /** The parse, as `PostmortemService.parse` offers it. */
-export type Parse = (text: string, memo?: LineReadMemo) => PostmortemDocument;
+export type Parse = (text: string, memo?: LineReadMemo, languages?: readonly LanguageCode[]) => PostmortemDocument;
 /** The parse in bounded steps, as `PostmortemService.parseInSteps` offers it. */
-export type SteppedParse = (text: string, memo?: LineReadMemo) => Generator<void, PostmortemDocument, void>;
+export type SteppedParse = (text: string, memo?: LineReadMemo, languages?: readonly LanguageCode[]) => Generator<void, PostmortemDocument, void>;
 
 /**
  * Documents below this size keep what their last parse read on each line, so the parse after a
@@ -94,6 +95,8 @@ class ParseInProgress {
 
 interface Entry {
   readonly version: number;
+  /** The languages the version is read in (`postmortem.languages`), as a key. */
+  readonly languages: string;
   /** Set once the version is parsed. */
   model?: PostmortemDocument;
   /** Set while a large version is parsed in slices. */
@@ -128,8 +131,8 @@ export class DocumentCache {
    * The model of the document's current version, parsed synchronously if need be (a parse in
    * slices already under way for the version is finished at once).
    */
-  get(document: TextDocument): PostmortemDocument {
-    const entry = this.#entryFor(document);
+  get(document: TextDocument, languages: readonly LanguageCode[] = languageCodes): PostmortemDocument {
+    const entry = this.#entryFor(document, languages);
     if (entry.model) return entry.model;
     if (entry.inProgress) {
       entry.model = entry.inProgress.finishNow();
@@ -137,7 +140,7 @@ export class DocumentCache {
       return entry.model;
     }
     const text = document.getText();
-    entry.model = this.#parse(text, this.#lineMemoFor(document.uri, text));
+    entry.model = this.#parse(text, this.#lineMemoFor(document.uri, text), languages);
     return entry.model;
   }
 
@@ -147,13 +150,13 @@ export class DocumentCache {
    * version during its parse shares that one parse. Resolves undefined when the version was
    * superseded or closed before its parse completed: ask again for the document's latest version.
    */
-  async load(document: TextDocument): Promise<PostmortemDocument | undefined> {
-    const entry = this.#entryFor(document);
+  async load(document: TextDocument, languages: readonly LanguageCode[] = languageCodes): Promise<PostmortemDocument | undefined> {
+    const entry = this.#entryFor(document, languages);
     if (entry.model) return entry.model;
     const text = document.getText();
     if (!entry.inProgress) {
-      if (!this.#parseInSteps || text.length < this.#slicing.fromLength) return this.get(document);
-      entry.inProgress = new ParseInProgress(this.#parseInSteps(text, this.#lineMemoFor(document.uri, text)), this.#slicing.sliceMs);
+      if (!this.#parseInSteps || text.length < this.#slicing.fromLength) return this.get(document, languages);
+      entry.inProgress = new ParseInProgress(this.#parseInSteps(text, this.#lineMemoFor(document.uri, text), languages), this.#slicing.sliceMs);
     }
     const inProgress = entry.inProgress;
     const model = await inProgress.done;
@@ -195,11 +198,14 @@ export class DocumentCache {
   }
 
   /** The entry for the document's version, replacing (and abandoning) one of another version. */
-  #entryFor(document: TextDocument): Entry {
+  #entryFor(document: TextDocument, languages: readonly LanguageCode[]): Entry {
+    const key = languages.join(',');
     const existing = this.#entries.get(document.uri);
-    if (existing && existing.version === document.version) return existing;
+    if (existing && existing.version === document.version && existing.languages === key) return existing;
     existing?.inProgress?.abandon();
-    const entry: Entry = { version: document.version };
+    // Lines read in other languages read differently: what the memo remembers no longer holds.
+    if (existing && existing.languages !== key) this.#lineMemos.delete(document.uri);
+    const entry: Entry = { version: document.version, languages: key };
     this.#entries.set(document.uri, entry);
     return entry;
   }

@@ -53,7 +53,7 @@ export class ServedDocuments {
     if (!this.#documents.get(uri)) return undefined;
     const settings = await this.#settings.get(uri);
     // Read the document after the await: the version may have moved on meanwhile.
-    const current = await this.#latestParsed(uri);
+    const current = await this.#latestParsed(uri, settings.options.languages);
     if (!current) return undefined;
     const { textDocument, model } = current;
     if (isLargeDocument(textDocument)) this.#largeDocumentWork?.();
@@ -71,11 +71,11 @@ export class ServedDocuments {
   }
 
   /** The open document's latest version with its model; undefined once it is closed. */
-  async #latestParsed(uri: string): Promise<{ textDocument: TextDocument; model: PostmortemDocument } | undefined> {
+  async #latestParsed(uri: string, languages: PostmortemOptions['languages']): Promise<{ textDocument: TextDocument; model: PostmortemDocument } | undefined> {
     for (;;) {
       const textDocument = this.#documents.get(uri);
       if (!textDocument) return undefined;
-      const model = await this.#cache.load(textDocument);
+      const model = await this.#cache.load(textDocument, languages);
       if (model) return { textDocument, model };
       // Superseded during its parse (typing goes on in a large document): the newer version is
       // what the client looks at now, so it is what this request answers about.

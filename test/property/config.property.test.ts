@@ -50,6 +50,7 @@ suite('property: configuration robustness', () => {
 
   test('every setting given a wrong type falls back to its default and says which setting', () => {
     const wrong: Record<string, unknown> = {
+      languages: 'pt',
       requiredSections: 'summary',
       profile: 42,
       defaultTimeZone: { zone: 'UTC' },

@@ -19,7 +19,7 @@ export const reviewedSuperlinear: Readonly<Record<string, string>> = {
   '/[\\s:]+$/': 'headings.ts: trims a heading title',
   '/[\\s\\-–—:|]+$/': 'timelineFormat.ts: trims the separator read by a bounded pattern',
   '/:.*$/': 'headings.ts: removes a label\'s value from a heading candidate (one match per line, from the first colon)',
-  '/^[\\s,]*(?:at\\s+|@\\s*|-\\s+|T)?[\\s~]*$/i': 'timeline.ts: the gap between an entry\'s date and its time',
+  '/^[\\s,]*(?:at\\s+|@\\s*|[-–]\\s+|T)?[\\s~]*$/i': 'timeline.ts DATE_TIME_GAP: the gap between an entry\'s date and its time, tested only when it is at most MAX_DATE_TIME_GAP (40) characters long',
   '/\\s+time$/i': 'timeTokens.ts: strips "time" from a zone name such as "Pacific Time"',
   '/[;,.!]\\s+|\\s+(?:and|but|while|then|so)\\s+|\\s+[-–—]\\s+/': 'metrics.ts: splits an entry description into clauses (first match only)',
   '/\\*\\*|__|<[^>]{0,200}>/g': 'headings.ts: strips markup from a heading title; each match is bounded to 200 characters',

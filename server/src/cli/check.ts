@@ -133,7 +133,7 @@ export async function runCheck(args: CheckArguments, io: CliIo): Promise<number>
       continue;
     }
     const settings = await settingsFor(target.kind === 'stdin' ? io.cwd : path.dirname(target.absolute));
-    let model = service.parse(source.text);
+    let model = service.parse(source.text, undefined, settings.options.languages);
     if (target.kind === 'file' && (!target.named || args.onlyPostmortems)) {
       if (!isPostmortemFile(target.absolute, settings.fileInclude, model)) continue;
       if (target.foundBy !== undefined) foundPostmortems.set(target.foundBy, (foundPostmortems.get(target.foundBy) ?? 0) + 1);
@@ -152,7 +152,7 @@ export async function runCheck(args: CheckArguments, io: CliIo): Promise<number>
         }
         if (fixed.text !== text) {
           text = fixed.text;
-          model = service.parse(text);
+          model = service.parse(text, undefined, settings.options.languages);
         }
       }
     }

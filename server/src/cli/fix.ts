@@ -35,7 +35,7 @@ export function applySafeFixes(service: PostmortemService, text: string, options
   let current = text;
   const fixes: AppliedFix[] = [];
   for (let pass = 0; pass < maxPasses; pass++) {
-    const model = service.parse(current);
+    const model = service.parse(current, undefined, options.languages);
     const edits = service.fixAll(model, options);
     if (edits.length === 0) break;
     fixes.push(...nameFixes(service, model, options, edits));

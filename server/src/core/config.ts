@@ -3,6 +3,7 @@ import type { Severity } from './analysis/findings';
 import { defaultOptions, type PostmortemOptions } from './options';
 import { sectionProfiles, type SectionProfile } from './analysis/profiles';
 import { dateExists } from './parse/actionFields';
+import { languageCodes, type LanguageCode } from './languages';
 
 /**
  * Turns untrusted configuration (editor settings, a `.postmortem.json` file) into validated
@@ -206,8 +207,17 @@ function validateTicketUrl(value: unknown, fallback: string | undefined, name: s
   return ok(value);
 }
 
+function validateLanguages(value: unknown, fallback: readonly LanguageCode[], name: string): Validated<readonly LanguageCode[]> {
+  const key = 'languages';
+  if (!Array.isArray(value) || value.some((code) => !languageCodes.includes(code as LanguageCode))) {
+    return rejected(key, fallback, `"${name}" must be a list of language codes among ${languageCodes.join(', ')}, got ${describe(value)}`);
+  }
+  return ok(Object.freeze([...new Set(value as LanguageCode[])]));
+}
+
 /** Every option's validator; the mapped type makes adding an option without a validator a compile error. */
 const optionValidators: { readonly [K in keyof PostmortemOptions]-?: Validator<PostmortemOptions[K]> } = {
+  languages: validateLanguages,
   requiredSections: validateRequiredSections,
   profile: validateProfile,
   defaultTimeZone: validateDefaultTimeZone,

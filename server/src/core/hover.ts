@@ -33,7 +33,7 @@ export function getHover(document: PostmortemDocument, offset: number, options: 
     }
   }
   const window = document.window;
-  for (const span of [window.statedDurationSpan, window.start?.span, window.end?.span]) {
+  for (const span of [window.statedDurationSpan, window.start?.span, window.end?.span, ...(window.otherDurationSpans ?? [])]) {
     if (span && within(span, offset)) return durationHover(document, span, options);
   }
   const heading = document.allSections.find((section) => section.kinds.includes('timeline') && within(section.headingSpan, offset));
@@ -153,6 +153,11 @@ function durationHover(document: PostmortemDocument, span: Span, options: Postmo
     facts.push(off <= tolerance ? 'The stated window and the timeline agree.' : `The stated window and the timeline differ by ${formatDuration(off)}.`);
   }
   if (facts.length === 0) facts.push('No start and end, and no timeline times, to compare with.');
+  const others = window.otherDurationSpans ?? [];
+  if (stated !== undefined && others.length > 0) {
+    const also = others.map((other) => literal(quote(document, other))).join(', ');
+    facts.push(`Two durations are stated: ${literal(quote(document, window.statedDurationSpan))} is taken as the outage's, ${also} as what followed it; the comparisons above use ${literal(quote(document, window.statedDurationSpan))}.`);
+  }
   lines.push('', ...facts.map((fact) => `- ${fact}`));
   return { span, markdown: lines.join('\n') };
 }

@@ -138,6 +138,8 @@ export interface IncidentWindow {
   readonly statedDurationSpan?: Span;
   /** `~2 hours`, `about`, `approximately`, number words. */
   readonly statedDurationApproximate?: boolean;
+  /** Other durations stated next to it (the tail after the outage), not taken as the outage's. */
+  readonly otherDurationSpans?: readonly Span[];
   /** Minutes on the same axis as {@link TimelineEntry.minutes}. */
   readonly startMinutes?: number;
   readonly endMinutes?: number;

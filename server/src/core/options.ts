@@ -1,9 +1,12 @@
 import type { SectionKind } from './model';
 import type { Severity } from './analysis/findings';
 import type { SectionProfile } from './analysis/profiles';
+import { languageCodes, type LanguageCode } from './languages';
 
 /** Everything a user can configure, already validated (see `server/src/settings.ts`). */
 export interface PostmortemOptions {
+  /** Languages read besides English (section titles, times, dates, window phrases); all by default. */
+  readonly languages: readonly LanguageCode[];
   /** Section kinds a document must have (`missing-section`). */
   readonly requiredSections: readonly SectionKind[];
   /**
@@ -46,6 +49,7 @@ export interface PostmortemOptions {
 }
 
 export const defaultOptions: PostmortemOptions = Object.freeze({
+  languages: languageCodes,
   requiredSections: Object.freeze(['summary', 'timeline', 'root-cause', 'resolution', 'corrective-actions'] as SectionKind[]),
   profile: undefined,
   defaultTimeZone: undefined,

@@ -5,6 +5,7 @@ import { defaultOptions, type PostmortemOptions } from './options';
 import type { LineReadMemo } from './parse/lineReadMemo';
 import { parsePostmortem, parsePostmortemInSteps } from './parse/parser';
 import { runToEnd } from './steps';
+import type { LanguageCode } from './languages';
 
 export { LineReadMemo } from './parse/lineReadMemo';
 import { computeMetrics, type IncidentMetrics } from './analysis/metrics';
@@ -30,12 +31,12 @@ export interface PostmortemService {
    * {@link LineReadMemo}), lets the parse of a new version reuse what the last one read on
    * lines that did not change; the model is the same with or without it.
    */
-  parse(text: string, memo?: LineReadMemo): PostmortemDocument;
+  parse(text: string, memo?: LineReadMemo, languages?: readonly LanguageCode[]): PostmortemDocument;
   /**
    * The same parse in bounded steps (a generator: drive it with `next()` until done), for
    * callers that must stay responsive while a very large document is parsed. Never throws.
    */
-  parseInSteps(text: string, memo?: LineReadMemo): Generator<void, PostmortemDocument, void>;
+  parseInSteps(text: string, memo?: LineReadMemo, languages?: readonly LanguageCode[]): Generator<void, PostmortemDocument, void>;
   /** Every finding for a parsed document under the given options. Never throws. */
   check(document: PostmortemDocument, options?: PostmortemOptions): Finding[];
   /**

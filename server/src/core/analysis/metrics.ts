@@ -1,4 +1,5 @@
 import type { PostmortemDocument, Span, TimelineEntry } from '../model';
+import { STATUS_STATES, statusStateOf } from '../parse/statusUpdates';
 import { entryPoint, isDatedMinutes, minutesBetween, windowEndPoint, windowStartPoint, type TimePoint } from './timeAxis';
 
 /** The moments incident metrics are measured between (FireHydrant / Rootly milestones). */
@@ -102,6 +103,10 @@ export function classifyEntry(text: string): EntryClass {
     if (!outcome || rank[kind] > rank[outcome]) outcome = kind;
   };
   if (RESOLUTION_TITLE.test(text)) consider('fixed');
+  // A status-page update says what it reports in its state: `Investigating - …`, `Resolved - …`.
+  const state = STATUS_STATES[statusStateOf(text) ?? ''];
+  if (state === 'detected') detected = true;
+  else if (state === 'mitigated' || state === 'resolved') consider(state);
   for (const clause of text.split(CLAUSE_BREAK)) {
     const attempt = NOT_YET.test(clause);
     if (DETECTED.test(clause)) detected = true;
@@ -174,7 +179,8 @@ function measure(document: PostmortemDocument, entries: readonly TimelineEntry[]
     const mayMark =
       (!detected && DETECTED.test(text)) ||
       (!firstResolved && !firstFixed ? RESOLUTION_TITLE.test(text) || RESOLVED_OR_FIXED.test(text) : !fullyResolved && RESOLVED.test(text)) ||
-      (!firstResolved && !mitigated && MITIGATED.test(text));
+      (!firstResolved && !mitigated && MITIGATED.test(text)) ||
+      statusStateOf(text) !== undefined;
     if (!mayMark) continue;
     const { detected: saysDetected, outcome } = classifyEntry(text);
     const milestone = (k: MilestoneKind): Milestone => ({ kind: k, point: pointOf(entry), source: 'entry', entry, span: timeSpan(entry) });

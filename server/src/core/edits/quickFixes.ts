@@ -86,6 +86,9 @@ function computeQuickFixes(document: PostmortemDocument, finding: Finding, optio
     case DiagnosticCodes.missingSection: {
       const data = finding.data as MissingSectionData | undefined;
       if (!data) return [];
+      // The finding for a document with no sections stands for every kind: adding one section
+      // would only split it into one finding per remaining kind, so it offers no single fix.
+      if (data.kinds) return [];
       const title = templateSectionFor(data.kind, options).title;
       const edit = verifiedSectionInsertion(document, data.kind, options);
       return edit ? [fix(`Add a "${title}" section (${kindName(data.kind)})`, [edit], true, false)] : [];

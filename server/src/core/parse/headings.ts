@@ -2,6 +2,7 @@ import type { HeadingStyle, SectionKind, Span } from '../model';
 import { firstNonSpace, indentWidth, isBlank, type Line } from './lines';
 import { kindsOfTitle } from './sectionKinds';
 import { isDigitCode, readClockTimeAt } from './timeTokens';
+import { startsWithForeignDate } from './languageTokens';
 
 /** A line (or two, for setext) that reads as a section heading. */
 export interface HeadingCandidate {
@@ -53,15 +54,16 @@ function cleanHeadingText(raw: string): { title: string; offset: number; rawLeng
   while (stripLead(/^(?:\s+|\*\*|__|[*_`]|<[^>]{0,200}>|[\p{Extended_Pictographic}\u200d\ufe0f\u20e3]+)/u)) {
     /* keep stripping */
   }
-  // Trailing decoration: emoji and kaomoji ("(╯°□°)╯︵ ┻━┻") are words with no ASCII letter or
-  // digit. Only suffixes are cut, so the title's raw extent stays a prefix of `text`.
+  // Trailing decoration: emoji and kaomoji ("(╯°□°)╯︵ ┻━┻", "¯\_(ツ)_/¯") are words with no
+  // ASCII letter or digit and no two letters in a row (Japanese titles have them: "概要").
+  // Only suffixes are cut, so the title's raw extent stays a prefix of `text`.
   let end = text.length;
   for (;;) {
     let wordEnd = end;
     while (wordEnd > 0 && /\s/.test(text[wordEnd - 1]!)) wordEnd--;
     let wordStart = wordEnd;
     while (wordStart > 0 && !/\s/.test(text[wordStart - 1]!)) wordStart--;
-    if (wordStart === 0 || /[A-Za-z0-9]/.test(text.slice(wordStart, wordEnd))) break;
+    if (wordStart === 0 || /[A-Za-z0-9]|[\p{L}\p{N}]{2}/u.test(text.slice(wordStart, wordEnd))) break;
     end = wordStart;
   }
   text = text
@@ -92,7 +94,8 @@ function isTitleCase(text: string): boolean {
 
 function isAllCaps(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  // Letters without case (Japanese) make no line all caps: "コン [SHINTRANET-MAIN] の背部" is prose.
+  return letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() && !/\p{Lo}/u.test(letters);
 }
 
 const WEEKDAY_AT = /(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/iy;
@@ -110,7 +113,7 @@ function startsWithTimeOrDate(text: string): boolean {
   if (i > 0 && text[i - 1] === '~') i--;
   if (readClockTimeAt(text, i) !== undefined) return true;
   DATE_AT.lastIndex = i;
-  return DATE_AT.test(text);
+  return DATE_AT.test(text) || startsWithForeignDate(text, i);
 }
 
 function inShellBlock(lines: readonly Line[], index: number): boolean {
@@ -185,7 +188,7 @@ export function readHeading(lines: readonly Line[], index: number, isFirstConten
     }
   }
   // A numbered line ("1. SILOED DETECTION") may still be a heading; other list items are not.
-  if (LIST_ITEM.test(text) && !(isDigitCode(text.charCodeAt(firstNonSpace(text))) && /^\s*\d{1,3}[.)]\s+\p{Lu}/u.test(text))) return undefined;
+  if (LIST_ITEM.test(text) && !(isDigitCode(text.charCodeAt(firstNonSpace(text))) && /^\s*\d{1,3}[.)]\s+[\p{Lu}\p{Lo}]/u.test(text))) return undefined;
   if (indentWidth(text) >= 4 && !isAllCaps(text)) return undefined;
   if (startsWithTimeOrDate(text)) return undefined;
 

@@ -12,18 +12,22 @@ import type {
 import { readHeading, type HeadingCandidate } from './headings';
 import { isBlank, lineAt, linesIn, linesPerStep, markIgnoredRegions, splitLinesInSteps, type Line } from './lines';
 import type { LineReadMemo } from './lineReadMemo';
+import { attachStatusUpdateText } from './statusUpdates';
 import { readTimelineInSteps } from './timeline';
+import { applySectionHeadings, headingLineSet, promoteTimeLedSections } from './timelineSections';
 import { readWindow } from './window';
+import { readFrontMatterDate } from './frontMatterDate';
 import { runToEnd } from '../steps';
 import { findDates, findZones, readZoneAt } from './timeTokens';
+import { compileLanguages, readingLanguages, type LanguageCode } from '../languages';
 
 /**
  * Parses a postmortem into its document model. Never throws: whatever the input, returns a
  * model whose spans all lie inside `text` (a defect in a rule degrades to an empty model).
  */
-export function parsePostmortem(text: string, memo?: LineReadMemo): PostmortemDocument {
+export function parsePostmortem(text: string, memo?: LineReadMemo, languages?: readonly LanguageCode[]): PostmortemDocument {
   try {
-    return runToEnd(parseSteps(text, memo));
+    return runToEnd(inLanguages(parseSteps(text, memo), languages));
   } catch {
     return emptyModel(text);
   }
@@ -35,12 +39,17 @@ export function parsePostmortem(text: string, memo?: LineReadMemo): PostmortemDo
  * between steps of a 10 MB document instead of freezing for the whole parse. Never throws: a
  * defect ends it with the empty model.
  */
-export function* parsePostmortemInSteps(text: string, memo?: LineReadMemo): Generator<void, PostmortemDocument, void> {
+export function* parsePostmortemInSteps(text: string, memo?: LineReadMemo, languages?: readonly LanguageCode[]): Generator<void, PostmortemDocument, void> {
   try {
-    return yield* parseSteps(text, memo);
+    return yield* inLanguages(parseSteps(text, memo), languages);
   } catch {
     return emptyModel(text);
   }
+}
+
+/** The parse reading `languages` besides English (every table when undefined). */
+function inLanguages(steps: Generator<void, PostmortemDocument, void>, languages: readonly LanguageCode[] | undefined): Generator<void, PostmortemDocument, void> {
+  return languages === undefined ? steps : readingLanguages(compileLanguages(languages), steps);
 }
 
 function emptyModel(text: string): PostmortemDocument {
@@ -66,12 +75,15 @@ function* parseSteps(text: string, memo: LineReadMemo | undefined): Generator<vo
   const headings = yield* findHeadings(lines);
   yield;
   const { sections, allSections } = buildSections(lines, headings.sections, text.length);
+  promoteTimeLedSections(lines, allSections, headingLineSet(headings.sections));
   const summaryLines = linesOfKind(lines, allSections, 'summary', headings.sections);
   const titleLines = linesOfKind(lines, allSections, 'title', headings.sections, 3);
   const titleHeadings = allSections.filter((s) => s.kind === 'title').flatMap((s) => linesIn(lines, { start: s.headingSpan.start, end: s.headingSpan.start + 1 }));
-  const baseDate = firstDate([...summaryLines, ...titleHeadings, ...titleLines]);
+  const baseDate = firstDate([...summaryLines, ...titleHeadings, ...titleLines]) ?? readFrontMatterDate(text, lines, ignoredSpans);
   yield;
   const timeline = yield* readTimelineInSteps(lines, allSections, headings.timeHeadings, baseDate, memo);
+  applySectionHeadings(timeline, allSections);
+  attachStatusUpdateText(timeline, lines, (offset) => lineAt(lines, offset));
   memo?.complete();
   yield;
   const window = readWindow(text, lines, allSections, summaryLines, timeline);

@@ -1,4 +1,5 @@
 import type { SectionKind } from '../model';
+import { foreignKindsOfTitle } from './languageTokens';
 
 /**
  * Maps heading text to canonical section kinds. The table is ordered: the first pattern that
@@ -9,6 +10,7 @@ import type { SectionKind } from '../model';
 const SYNONYMS: ReadonlyArray<readonly [RegExp, readonly SectionKind[]]> = [
   [/^(?:root causes? (?:and|&) (?:resolution|remediation|fix|solution)s?|cause and (?:resolution|fix)|root cause,? (?:and )?resolution)\b/, ['root-cause', 'resolution']],
   [/^(?:corrective|preventi?v|preventa|mitigation and future|future mitigations?|measures against|next steps|action items?|follow[- ]?ups?(?: actions?| tasks?)?$|tasks?\b|todo|to-?do\b|improvements?|fixes$|prevention|remediations?(?: items| actions)?$|recommendations?|what are we doing to prevent|how (?:will|do) we prevent|lessons and action)/, ['corrective-actions']],
+  [/^(?:future|going forward)$/, ['corrective-actions']],
   [/^(?:timeline|time line|incident timeline|timeline of events|events timeline|key timestamps|chronology|sequence of events|past incidents|how did we respond|incident log|event log)/, ['timeline']],
   [/^(?:(?:incident |issue |executive |brief )?summary|tl;? ?dr|overview|issue overview|incident overview|what happened|description|incident description|synopsis|abstract|resumo|resumen|r[ée]sum[ée]|incident reports?|report of|here is .*postmortem)/, ['summary']],
   [/^(?:(?:user |customer |business )?impact|affected (?:users|services)|consequences|blast radius|severity and impact)/, ['impact']],
@@ -38,5 +40,5 @@ export function kindsOfTitle(title: string): SectionKind[] {
   for (const [pattern, kinds] of SYNONYMS) {
     if (pattern.test(normalised)) return [...kinds];
   }
-  return ['other'];
+  return foreignKindsOfTitle(normalised) ?? ['other'];
 }

@@ -1,4 +1,6 @@
 import type { CalendarDate, ClockTime, Span, Zone, ZoneSource } from '../model';
+import { addForeignClockTimes, addForeignDates, readForeignClockTimeAt, withUhr } from './languageTokens';
+import { addDashedMonthDates, addMilitaryTimes } from './militaryTime';
 
 /**
  * Scanners for the time-like tokens postmortems are written with: clock times, dates, zones and
@@ -25,7 +27,7 @@ const ZONE_ABBREVIATIONS: Record<string, number> = {
   HKT: 480, SGT: 480, PHT: 480, AWST: 480, JST: 540, KST: 540, ACST: 570, AEST: 600, AEDT: 660,
   NZST: 720, NZDT: 780, HST: -600, AKST: -540, AKDT: -480, PST: -480, PDT: -420, PT: -480,
   MST: -420, MDT: -360, MT: -420, CST: -360, CDT: -300, CT: -360, EST: -300, EDT: -240, ET: -300,
-  AST: -240, ADT: -180, NST: -210, BRT: -180, ART: -180,
+  AST: -240, ADT: -180, NST: -210, BRT: -180, ART: -180, MEZ: 60, MESZ: 120, OEZ: 120, WEZ: 0,
 };
 
 /** Spelled-out zones and the offsets they stand for (standard time). */
@@ -144,6 +146,8 @@ export function findClockTimes(text: string, base = 0): TimeToken[] {
     const approximate = Boolean(tilde) || approximateWordBefore(text, match.index);
     found.push(makeTime(Number(h), 0, undefined, meridiemText, false, approximate, base + start, base + match.index + whole.length));
   }
+  addForeignClockTimes(text, base, found);
+  addMilitaryTimes(text, base, found);
   found.sort((a, b) => a.span.start - b.span.start);
   return found;
 }
@@ -190,12 +194,12 @@ export function readClockTimeAt(text: string, index: number, base = 0): TimeToke
     const [whole, tilde, h, sep, m, s, meridiemText, brokenMeridiem] = match;
     if (sep !== '.' || meridiemText) {
       const start = index + (tilde ? tilde.length : 0);
-      return makeTime(Number(h), Number(m), s === undefined ? undefined : Number(s), meridiemText, Boolean(brokenMeridiem), Boolean(tilde) || approximateWordBefore(text, index), base + start, base + index + whole.length);
+      return withUhr(text, makeTime(Number(h), Number(m), s === undefined ? undefined : Number(s), meridiemText, Boolean(brokenMeridiem), Boolean(tilde) || approximateWordBefore(text, index), base + start, base + index + whole.length), base);
     }
   }
   HOUR_ONLY_AT.lastIndex = index;
   const hourOnly = HOUR_ONLY_AT.exec(text);
-  if (!hourOnly) return undefined;
+  if (!hourOnly) return readForeignClockTimeAt(text, index, base);
   const [whole, tilde, h, meridiemText] = hourOnly;
   return makeTime(Number(h), 0, undefined, meridiemText, false, Boolean(tilde) || approximateWordBefore(text, index), base + index + (tilde ? tilde.length : 0), base + index + whole.length);
 }
@@ -323,6 +327,8 @@ export function findDates(text: string, base = 0): CalendarDate[] {
     else if (second > 12 && first <= 12) add({ year, month: first, day: second, span });
     else if (first <= 12 && second <= 12) add(first !== second ? { year, month: first, day: second, span, ambiguous: true } : { year, month: first, day: second, span });
   }
+  addForeignDates(text, base, found);
+  addDashedMonthDates(text, base, found);
   found.sort((a, b) => a.span.start - b.span.start);
   return found;
 }

@@ -2,7 +2,9 @@ import type { CalendarDate, ClockTime, Section, Span, Timeline, TimelineEntry, Z
 import type { HeadingCandidate } from './headings';
 import type { LineReadMemo } from './lineReadMemo';
 import { runToEnd } from '../steps';
+import { readTwelveHourNeighbours } from './twelveHourNeighbours';
 import { firstNonSpace, indentWidth, isBlank, linesIn, linesPerStep, type Line } from './lines';
+import { readStatusUpdateLine } from './statusUpdates';
 import { dayNumber, findClockTimes, findDates, findZones, isDigitCode, minuteOfDay, readClockTimeAt, readZoneAt, type TimeToken } from './timeTokens';
 
 /**
@@ -179,6 +181,7 @@ export function* readTimelineInSteps(
   const firstLed = drafts.findIndex((d) => d.led);
   const lastLed = findLastLed(drafts);
   const kept = firstLed < 0 ? drafts : drafts.filter((d, i) => d.led || (i > firstLed && i < lastLed));
+  readTwelveHourNeighbours(kept);
   yield;
   return yield* finishTimelineInSteps(kept, timelineSections[0], declaredZones);
 }
@@ -329,7 +332,7 @@ function movedToken<T extends { readonly span: Span }>(token: T | undefined, del
   return moved as unknown as T;
 }
 
-interface EntryRead {
+export interface EntryRead {
   readonly kind: 'entry' | 'date';
   readonly time: TimeToken | undefined;
   readonly endTime: TimeToken | undefined;
@@ -431,6 +434,11 @@ const LEAD_WORD_AT =
 const LEAD_SEPARATORS = ' \t*_([~>|`:,';
 
 /** True when `text` holds only lead words and markup: what may precede a line's leading time or date. */
+/** Between an entry's date and its time: `, `, ` at `, ` @ `, ` – `, `T` (`2024-03-05T14:02`). */
+const DATE_TIME_GAP = /^[\s,]*(?:at\s+|@\s*|[-–]\s+|T)?[\s~]*$/i;
+/** The longest such gap, columns of spaces included: a time further on is not the date's, and the pattern reads a bounded text. */
+const MAX_DATE_TIME_GAP = 40;
+
 function isLeadOnly(text: string): boolean {
   let i = 0;
   for (;;) {
@@ -446,7 +454,7 @@ function isLeadOnly(text: string): boolean {
  * Reads one line as a timeline entry: the time (and range end), the date on the line, the zone
  * written after the time, and the description. `strictLead` accepts only time-led lines.
  */
-function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
+export function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
   // Every time and date has a digit: most prose lines are rejected here without a regex.
   if (!hasDigit(line.text)) return undefined;
   const prefix = readLinePrefix(line.text);
@@ -491,7 +499,7 @@ function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
     if (dateLed) {
       date = firstDate;
       // A time right after the date ("August 15th, 2024, 2:32 PM") belongs to it.
-      if (firstTime && firstTime.span.start >= firstDate!.span.end && /^[\s,]*(?:at\s+|@\s*|-\s+|T)?[\s~]*$/i.test(rest.slice(firstDate!.span.end - restStart, firstTime.span.start - restStart))) {
+      if (firstTime && firstTime.span.start >= firstDate!.span.end && firstTime.span.start - firstDate!.span.end <= MAX_DATE_TIME_GAP && DATE_TIME_GAP.test(rest.slice(firstDate!.span.end - restStart, firstTime.span.start - restStart))) {
         time = firstTime;
       }
     } else if (timeLed) {
@@ -500,7 +508,7 @@ function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
     } else if (!strictLead && bullet && firstTime) {
       time = firstTime;
     } else {
-      return undefined;
+      return readStatusUpdateEntry(line, bullet);
     }
   }
   let cursor = Math.max(time?.span.end ?? 0, date?.span.end ?? 0) - restStart;
@@ -534,6 +542,13 @@ function readEntryLine(line: Line, strictLead: boolean): EntryRead | undefined {
   if (date && time === undefined && !dateLed) return undefined;
   // One object shape for every read keeps this hot path monomorphic.
   return { kind: 'entry', time, endTime, date, zone, description, led: timeLed || dateLed, bullet };
+}
+
+/** `Resolved - This incident has been resolved. Mar 4, 21:05 UTC`: an update whose stamp comes last. */
+function readStatusUpdateEntry(line: Line, bullet: boolean): EntryRead | undefined {
+  const update = readStatusUpdateLine(line);
+  if (!update) return undefined;
+  return { kind: 'entry', time: update.time, endTime: undefined, date: update.date, zone: update.zone, description: update.description, led: true, bullet };
 }
 
 /** What joins the two ends of a time range: `14:00 - 14:30`, `2 PM to 3 PM`. At most 11 characters long. */
@@ -795,7 +810,7 @@ class ShiftedDates {
   }
 }
 
-function shiftDate(date: CalendarDate, days: number): CalendarDate {
+export function shiftDate(date: CalendarDate, days: number): CalendarDate {
   const shifted = new Date(Date.UTC(date.year ?? 2000, date.month - 1, date.day + days));
   const month = shifted.getUTCMonth() + 1;
   const day = shifted.getUTCDate();

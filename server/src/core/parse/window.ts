@@ -1,10 +1,14 @@
-import type { CalendarDate, IncidentWindow, Section, Timeline, Zone } from '../model';
+import type { CalendarDate, IncidentWindow, Section, Timeline } from '../model';
 import { lineAt, type Line } from './lines';
-import { dayNumber, findClockTimes, findMilitaryRanges, findDates, findDurations, findZones, minuteOfDay, readZoneAt, type DurationToken, type TimeToken } from './timeTokens';
+import { shiftDate } from './timeline';
+import { durationsIn, outageDuration, readFieldWindow, readStartBeforeDuration, type WindowPoint } from './windowStatements';
+import { dayNumber, findClockTimes, findMilitaryRanges, findDates, findZones, minuteOfDay, readZoneAt, type DurationToken, type TimeToken } from './timeTokens';
+import { afternoonEnd } from './twelveHourNeighbours';
+import { introducesForeignDuration, isForeignDurationLabel, joinsForeignRange, opensForeignRange } from './languageTokens';
 
 /**
  * Reads the incident window the summary states: a start and end (`from 10:00 PM to 11:45 PM`,
- * `began at 2:30 PM UTC and lasted until 6:00 PM UTC`, `Start Time:` / `End Time:` labels) and a
+ * `began at 2:30 PM UTC and lasted until 6:00 PM UTC`, `Start Time:` / `End Time:` labels and export fields, in every language in use) and a
  * stated duration (`Duration: 45 minutes`, `lasted 2 hours`, `for ~three hours`).
  */
 export function readWindow(text: string, lines: Line[], sections: readonly Section[], summaryLines: readonly Line[], timeline: Timeline): IncidentWindow {
@@ -21,11 +25,13 @@ export function readWindow(text: string, lines: Line[], sections: readonly Secti
   }
 
   const outside = lines.filter(outsideTimeline);
-  const labelled = readLabelledWindow(outside);
-  const range = labelled.start ? undefined : findRange(text, region);
-  const startBits = labelled.start ?? range?.start;
-  const endBits = labelled.end ?? range?.end;
-  const duration = findStatedDuration(text, region.length > 0 ? region : outside);
+  const fields = readFieldWindow(outside, pointAt);
+  const range = fields.start ? undefined : findRange(text, region);
+  const chosen = fields.duration ? { duration: fields.duration, others: [] } : outageDuration(text, lines, findStatedDuration(text, region.length > 0 ? region : outside));
+  const duration = chosen?.duration;
+  const startBits = fields.start ?? range?.start ?? readStartBeforeDuration(text, region, duration, pointAt);
+  const statedEnd = fields.end ?? range?.end;
+  const endBits = statedEnd && startBits ? { ...statedEnd, time: afternoonEnd(startBits.time, statedEnd.time) } : statedEnd;
 
   const regionDate = region.map((l) => findDates(l.text, l.start).find((d) => d.year !== undefined)).find((d) => d !== undefined);
   const startDate = startBits?.date;
@@ -36,16 +42,20 @@ export function readWindow(text: string, lines: Line[], sections: readonly Secti
   const baseDay = baseDate ? dayNumber(baseDate) : 0;
   const startMinutes = startBits?.time.valid ? (startDate ? dayNumber(startDate) : baseDay) * 1440 + minuteOfDay(startBits.time) : undefined;
   let endMinutes = endBits?.time.valid ? (endDate ? dayNumber(withYear(endDate, baseDate)) : baseDay) * 1440 + minuteOfDay(endBits.time) : undefined;
-  if (startMinutes !== undefined && endMinutes !== undefined && endMinutes < startMinutes && !endDate) endMinutes += 1440;
+  // An end before the start on the same day crosses midnight: `between 23:10 and 00:45 UTC on 5 June`.
+  const oneDateForBoth = endDate !== undefined && (startDate ?? regionDate)?.span.start === endDate.span.start;
+  const crossesMidnight = startMinutes !== undefined && endMinutes !== undefined && endMinutes < startMinutes && (!endDate || oneDateForBoth);
+  if (crossesMidnight) endMinutes! += 1440;
 
   return {
     ...(startBits ? { start: startBits.time } : {}),
     ...(endBits ? { end: endBits.time } : {}),
     // The summary's date ("On August 15th, 2024, ... began at 2:30 PM") dates the start too.
     ...(startDate ? { startDate } : startBits && regionDate ? { startDate: regionDate } : {}),
-    ...(endDate ? { endDate: withYear(endDate, startDate) } : {}),
+    ...(endDate ? { endDate: crossesMidnight ? shiftDate(withYear(endDate, startDate), 1) : withYear(endDate, startDate) } : {}),
     ...(zone ? { zone } : {}),
     ...(duration ? { statedDurationMinutes: duration.minutes, statedDurationSpan: duration.span, statedDurationApproximate: duration.approximate } : {}),
+    ...(chosen && chosen.others.length > 0 ? { otherDurationSpans: chosen.others } : {}),
     ...(startMinutes !== undefined ? { startMinutes } : {}),
     ...(endMinutes !== undefined ? { endMinutes } : {}),
   };
@@ -58,11 +68,6 @@ function markLinesIn(lines: readonly Line[], span: { start: number; end: number 
   for (let i = lines[first]!.start < span.start ? first + 1 : first; i < lines.length && lines[i]!.start < span.end; i++) marks[i] = 1;
 }
 
-interface WindowPoint {
-  readonly time: TimeToken;
-  readonly date?: CalendarDate;
-  readonly zone?: Zone;
-}
 
 
 
@@ -74,30 +79,11 @@ function pointAt(line: Line, time: TimeToken): WindowPoint {
   const zone = readZoneAt(line.text.slice(time.span.end - line.start), time.span.end, 'summary');
   const dates = findDates(line.text, line.start);
   // The date written next to the time: "January 15, 2022, 2:00 PM" or "2:00 PM on January 15".
-  const date =
-    dates.filter((d) => d.span.end <= time.span.start && time.span.start - d.span.end <= 8).at(-1) ??
-    dates.find((d) => d.span.start >= time.span.end && d.span.start - (zone?.span.end ?? time.span.end) <= 6);
+  const before = dates.filter((d) => d.span.end <= time.span.start && time.span.start - d.span.end <= 8).at(-1);
+  const after = dates.find((d) => d.span.start >= time.span.end && d.span.start - (zone?.span.end ?? time.span.end) <= 6);
+  // "… on 2 March to 01:15 UTC on 3 March": a date before the connector is the start's.
+  const date = before && !(after && /\b(?:to|until|till)\b|[-–—]/i.test(line.text.slice(before.span.end - line.start, time.span.start - line.start))) ? before : (after ?? before);
   return { time, ...(date ? { date } : {}), ...(zone ? { zone } : {}) };
-}
-
-// Each optional `**` carries its own trailing spaces: two `\s*` side by side backtrack cubically on a
-// long run of spaces.
-const START_LABEL = /^\s*(?:[-*•]\s*)?(?:(?:\*\*|__)\s*)?(?:incident |outage |impact )?(?:start(?:ed)?(?: time| date(?: ?\/ ?time)?| at)?|began|begin|beginning)\s*(?:(?:\*\*|__)\s*)?:/i;
-const END_LABEL = /^\s*(?:[-*•]\s*)?(?:(?:\*\*|__)\s*)?(?:incident |outage |impact )?(?:end(?:ed)?(?: time| date(?: ?\/ ?time)?| at)?|resolved(?: at| time)?|recovered(?: at)?|restored(?: at)?)\s*(?:(?:\*\*|__)\s*)?:/i;
-
-function readLabelledWindow(lines: Line[]): { start?: WindowPoint; end?: WindowPoint } {
-  let start: WindowPoint | undefined;
-  let end: WindowPoint | undefined;
-  for (const line of lines) {
-    if (!start && START_LABEL.test(line.text)) {
-      const time = findClockTimes(line.text, line.start)[0];
-      if (time) start = pointAt(line, time);
-    } else if (start && !end && END_LABEL.test(line.text)) {
-      const time = findClockTimes(line.text, line.start)[0];
-      if (time) end = pointAt(line, time);
-    }
-  }
-  return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
 }
 
 const RANGE_CONNECTOR = /^[\s,()]*(?:on\s+|of\s+)?[\s,()]*(?:to|until|till|through|thru|and|-|–|—|->|→)[\s,()]*(?:at\s+|on\s+)?[\s~]*$/i;
@@ -116,9 +102,9 @@ function findRange(text: string, region: readonly Line[]): { start: WindowPoint;
     let between = text.slice(a.time.span.end, b.time.span.start);
     for (const zone of findZones(between, 0, 'summary').reverse()) between = between.slice(0, zone.span.start) + between.slice(zone.span.end);
     for (const date of findDates(between, 0).reverse()) between = between.slice(0, date.span.start) + between.slice(date.span.end);
-    if (!RANGE_CONNECTOR.test(between)) continue;
+    if (!RANGE_CONNECTOR.test(between) && !joinsForeignRange(between)) continue;
     const before = text.slice(Math.max(a.line.start, a.time.span.start - 60), a.time.span.start);
-    if (!RANGE_INTRO.test(before)) continue;
+    if (!RANGE_INTRO.test(before) && !opensForeignRange(before)) continue;
     return { start: pointAt(a.line, a.time), end: pointAt(b.line, b.time) };
   }
   for (const line of region) {
@@ -135,7 +121,6 @@ function findRange(text: string, region: readonly Line[]): { start: WindowPoint;
 
 const DURATION_INTRO = /(?:\blasted|\blasting|\bduration|\bfor|\btook|\btotal(?:ling)?|\bdowntime|\boutage of|\bspanning|\bspan of|\bperiod of|\bunavailable|\bdown|\bdegraded|\binterrupted|\bapproximately|\babout|\baround|\broughly|\bover)\b[^.!?]{0,30}$|\(\s*$/i;
 const DURATION_LABEL_LINE = /^\s*(?:[-*•]\s*)?(?:\*\*)?[\w ]{0,20}duration(?:\*\*)?\s*:/i;
-const MAX_DURATIONS_PER_LINE = 32;
 const STRONG_DURATION_INTRO = /\b(?:lasted|lasting|duration|down for|outage of|unavailable for)\b[^.!?]{0,30}$/i;
 /** "over the span of the next 36 hours", "every 4 hours", "within 2 hours": not how long it lasted. */
 const NOT_AFTER = /\b(?:next|every|within|each|per|last|past|first|another|additional|further|in)\s*(?:~|about|around|approximately|roughly)?\s*$/i;
@@ -146,8 +131,8 @@ function findStatedDuration(text: string, region: readonly Line[]): DurationToke
   for (const line of region) {
     if (METRIC_LINE.test(line.text) && !/\b(?:incident|outage)?\s*duration\b/i.test(line.text)) continue;
     // "Duration: From 2:30 PM to 3:45 PM (1 hour 15 minutes)": the label opens the line.
-    const labelled = DURATION_LABEL_LINE.test(line.text.slice(0, 48));
-    for (const duration of findDurations(line.text, line.start).slice(0, MAX_DURATIONS_PER_LINE)) {
+    const labelled = DURATION_LABEL_LINE.test(line.text.slice(0, 48)) || isForeignDurationLabel(line.text.slice(0, 48));
+    for (const duration of durationsIn(line.text, line.start)) {
       // The words just before and after decide; a bounded window keeps long lines linear.
       const before = text.slice(Math.max(line.start, duration.span.start - 64), duration.span.start);
       const after = text.slice(duration.span.end, Math.min(line.end, duration.span.end + 48));
@@ -157,7 +142,7 @@ function findStatedDuration(text: string, region: readonly Line[]): DurationToke
       if (!STRONG_DURATION_INTRO.test(before) && NOT_THE_OUTAGE.test(after)) continue;
       if (NOT_AFTER.test(before)) continue;
       if (labelled && duration.span.start - line.start <= 120) return duration;
-      if (!DURATION_INTRO.test(before) && !duration.approximate) continue;
+      if (!DURATION_INTRO.test(before) && !introducesForeignDuration(before) && !duration.approximate) continue;
       return duration;
     }
   }

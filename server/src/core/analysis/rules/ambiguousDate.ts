@@ -1,6 +1,7 @@
 import type { CalendarDate, PostmortemDocument } from '../../model';
 import { findDates } from '../../parse/timeTokens';
 import type { Finding } from '../findings';
+import { relatedPlaces } from '../relatedPlaces';
 import { DiagnosticCodes, quote, type Rule } from './rule';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -16,18 +17,30 @@ export const checkAmbiguousDate: Rule = (document) => {
   const ambiguous = dates.filter((date) => date.ambiguous);
   if (ambiguous.length === 0) return [];
   const settled = dates.filter((date) => !date.ambiguous);
-  const findings: Finding[] = [];
+  // One finding per distinct date: the same `04/03/2024` on every entry of a log is one
+  // question for the author, asked at its first place, with the other places related.
+  const byReading = new Map<string, CalendarDate[]>();
   const seen = new Set<number>();
   for (const date of ambiguous) {
     if (seen.has(date.span.start)) continue;
     seen.add(date.span.start);
+    const key = `${date.year ?? ''}-${date.month}-${date.day}`;
+    const group = byReading.get(key);
+    if (group) group.push(date);
+    else byReading.set(key, [date]);
+  }
+  const findings: Finding[] = [];
+  for (const [first, ...repeats] of byReading.values()) {
+    const date = first!;
     const swapped = { year: date.year, month: date.day, day: date.month };
     if (settled.some((other) => sameDay(other, date) || sameDay(other, swapped))) continue;
+    const also = repeats.length === 0 ? '' : ` (written ${repeats.length + 1} times; each place is listed)`;
     findings.push({
       code: DiagnosticCodes.ambiguousDate,
       severity: 'information',
       span: date.span,
-      message: `${quote(document, date.span)} can be read as ${describe(date)} or ${describe(swapped)}; write the month as a word or use YYYY-MM-DD`,
+      message: `${quote(document, date.span)} can be read as ${describe(date)} or ${describe(swapped)}${also}; write the month as a word or use YYYY-MM-DD`,
+      ...(repeats.length > 0 ? { related: relatedPlaces(repeats, 'the same date again') } : {}),
     });
   }
   return findings;
