@@ -89,7 +89,7 @@ function printBrowserSizes(results) {
       console.log(`${file.padEnd(24)} ${kb(bytes.length)} minified, ${kb(zipped)} gzipped`);
     }
   }
-  console.log(`${'browser bundles'.padEnd(24)} ${kb(raw)} minified, ${kb(compressed)} gzipped (limits: 850 KB, 500 KB gzipped; see test/package/webBundles.test.mjs)`);
+  console.log(`${'browser bundles'.padEnd(24)} ${kb(raw)} minified, ${kb(compressed)} gzipped (limits: 900 KB, 500 KB gzipped; see test/package/webBundles.test.mjs)`);
 }
 
 function kb(bytes) {

@@ -55,9 +55,10 @@ async function floorBytes() {
  * Minified, the two protocol libraries alone take about 575 KB (vscode-languageclient with its
  * protocol copy in the client, vscode-languageserver with its own in the worker: the floor, measured
  * below), so the minified limit is a ceiling above today's size that catches growth, and our own
- * share is held apart: what the bundles weigh above the floor.
+ * share is held apart: what the bundles weigh above the floor. The ceiling was 850 KB until the
+ * timeline picture, the incident library and the five language tables came in (854 KB with them).
  */
-const limits = { compressed: 500 * KB, minified: 850 * KB, aboveFloor: 325 * KB };
+const limits = { compressed: 500 * KB, minified: 900 * KB, aboveFloor: 325 * KB };
 
 function packaged(file) {
   return execFileSync('unzip', ['-p', vsix, `extension/${file}`], { maxBuffer: 64 * 1024 * 1024 });
