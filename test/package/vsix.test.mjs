@@ -13,11 +13,13 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const vsix = join(root, 'postmortem.vsix');
 const vsce = join(root, 'node_modules', '.bin', 'vsce');
 /**
- * The .vsix is about 535 KB: five bundles of about 100 KB each once compressed (the desktop client
- * and server, the CLI, the browser client and its worker) and the README. A bundle that doubles
- * or a stray folder shows up here.
+ * The .vsix is about 690 KB: five bundles of 100 to 140 KB each once compressed (the desktop client
+ * and server, the CLI, the browser client and its worker; the analysis core, with the timeline
+ * picture, the incident library and the language tables, is in three of them) and the README.
+ * It was held under 640 KB until those three features came in. A bundle that doubles or a stray
+ * folder shows up here.
  */
-const MAX_VSIX_BYTES = 640 * 1024;
+const MAX_VSIX_BYTES = 768 * 1024;
 /** The Marketplace's limit on keywords (tags). */
 const MAX_KEYWORDS = 30;
 /** The placeholder only the publisher can replace (docs/PUBLISHING.md). */

@@ -89,6 +89,8 @@ async function main() {
 		// Tests edit documents (and revert them); a copy keeps the fixtures safe from a stray save.
 		const workspace = path.join(scratch, 'workspace');
 		fs.cpSync(path.join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+		// The incident library's views list the postmortems of the whole workspace, as on the desktop.
+		fs.cpSync(path.join(repoRoot, 'test', 'fixtures', 'incident-library'), path.join(workspace, 'library'), { recursive: true });
 		// VS Code for the Web saves edits after a delay by default; the tests revert their edits
 		// to what the fixture says, as on the desktop, where nothing is saved unasked.
 		fs.mkdirSync(path.join(workspace, '.vscode'));
