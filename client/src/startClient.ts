@@ -31,9 +31,18 @@ const documentSelector: DocumentSelector = ['postmortem', 'markdown', 'plaintext
 function keepServerRunning(client: () => BaseLanguageClient): ErrorHandler {
   let restarts: ErrorHandler | undefined;
   return {
-    error: (_error, _message, count) => ({ action: count !== undefined && count > 3 ? ErrorAction.Shutdown : ErrorAction.Continue }),
+    // A write to a process that has gone away fails once for every message queued (the views'
+    // requests add several): those errors never shut the client down, as the close that follows
+    // decides on the restart.
+    error: (error, _message, count) => ({ action: !wentAway(error) && count !== undefined && count > 3 ? ErrorAction.Shutdown : ErrorAction.Continue }),
     closed: () => (restarts ??= client().createDefaultErrorHandler()).closed(),
   };
+}
+
+/** Whether a connection error says the server's end is closed (its process ended or is ending). */
+function wentAway(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === 'EPIPE' || code === 'ECONNRESET' || code === 'ERR_STREAM_DESTROYED' || /\b(?:EPIPE|ECONNRESET)\b/.test(error.message);
 }
 
 /** Builds the platform's language client (Node process or web worker) from the shared options. */
