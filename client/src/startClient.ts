@@ -27,8 +27,8 @@ const documentSelector: DocumentSelector = ['postmortem', 'markdown', 'plaintext
 /**
  * Keeps the server running through a crash. When the server process dies, every message the
  * client writes before it notices the closed connection fails, and the library's default
- * handler (like a count of failed writes) shuts the client down after the third: a client shut
- * down that way never restarts, and the user is left without diagnostics until a reload. How
+ * handler shuts the client down after the third failed write: a client shut down that way never
+ * restarts, and the user is left without diagnostics until a reload. How
  * many writes fail depends on how busy the editor is (open views, the preview, a slow machine),
  * so a write error never shuts the client down here; the closed connection that follows a crash
  * is left to the library's own restart policy (up to four restarts within three minutes), as in
