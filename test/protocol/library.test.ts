@@ -25,12 +25,40 @@ import {
   ReadFilesRequest,
   RelatedIncidentsRequest,
 } from '../../server/src/library/protocol';
+import type { WorkspaceFiles } from '../../server/src/library/workspaceFiles';
 import { nodeWorkspaceFiles } from '../../server/src/node/workspaceFiles';
 import { fixturesDirectory } from '../paths';
 import { LspHarness, vscodeLikeCapabilities, waitFor } from './harness';
 
 const libraryFixture = path.join(fixturesDirectory, 'incident-library');
 const settings = { review: { today: '2024-12-01' } };
+
+/**
+ * `folder` served as `${mount}/`, the way VS Code for the Web mounts its workspace: the folder is
+ * the root of the URI's authority. A URI without a path is refused, as VS Code can neither list
+ * it nor join names to it.
+ */
+function mountedFiles(mount: string, folder: string): WorkspaceFiles {
+  const disk = pathToFileURL(folder).href;
+  const toDisk = (uri: string) => (uri.startsWith(`${mount}/`) ? disk + uri.slice(mount.length) : undefined);
+  const fromDisk = (uri: string) => mount + uri.slice(disk.length);
+  return {
+    async readDirectory(uri) {
+      const onDisk = toDisk(uri);
+      if (onDisk === undefined) return { error: `${uri} has no path` };
+      const listing = await nodeWorkspaceFiles.readDirectory(onDisk);
+      return listing.entries ? { entries: listing.entries.map((entry) => ({ ...entry, uri: fromDisk(entry.uri) })) } : listing;
+    },
+    readFiles(uris, maxBytes) {
+      return Promise.all(
+        uris.map(async (uri) => {
+          const onDisk = toDisk(uri);
+          return onDisk === undefined ? { uri, error: `${uri} has no path` } : { ...(await nodeWorkspaceFiles.readFiles([onDisk], maxBytes))[0]!, uri };
+        }),
+      );
+    },
+  };
+}
 
 /** A client that reads files for the server, as VS Code's does, and records the library's notifications. */
 class LibraryClient {
@@ -40,8 +68,9 @@ class LibraryClient {
   progressTokens: (string | number)[] = [];
   harness!: LspHarness;
 
-  static async start(folders: string[], extra: { maxDocumentSize?: number; progress?: boolean; answerFolders?: boolean } = {}): Promise<LibraryClient> {
+  static async start(folders: string[], extra: { maxDocumentSize?: number; progress?: boolean; answerFolders?: boolean; mount?: string } = {}): Promise<LibraryClient> {
     const library = new LibraryClient();
+    const files = extra.mount ? mountedFiles(extra.mount, folders[0]!) : nodeWorkspaceFiles;
     library.harness = await LspHarness.start({
       capabilities: {
         ...vscodeLikeCapabilities,
@@ -49,11 +78,11 @@ class LibraryClient {
         workspace: { ...vscodeLikeCapabilities.workspace, workspaceFolders: extra.answerFolders === true },
       },
       initializationOptions: { workspaceFiles: 'client' },
-      workspaceFolders: folders.map((folder) => pathToFileURL(folder).href),
+      workspaceFolders: extra.mount ? [`${extra.mount}/`] : folders.map((folder) => pathToFileURL(folder).href),
       configuration: (item) => (item.section === 'postmortem' ? { ...settings, ...(extra.maxDocumentSize ? { maxDocumentSize: extra.maxDocumentSize } : {}) } : null),
       onClient: (client: ProtocolConnection) => {
-        client.onRequest(ReadDirectoryRequest.type, ({ uri }) => nodeWorkspaceFiles.readDirectory(uri));
-        client.onRequest(ReadFilesRequest.type, async ({ uris, maxBytes }) => ({ files: await nodeWorkspaceFiles.readFiles(uris, maxBytes) }));
+        client.onRequest(ReadDirectoryRequest.type, ({ uri }) => files.readDirectory(uri));
+        client.onRequest(ReadFilesRequest.type, async ({ uris, maxBytes }) => ({ files: await files.readFiles(uris, maxBytes) }));
         client.onRequest(WorkspaceFoldersRequest.type, () => folders.map((folder, index) => ({ uri: pathToFileURL(folder).href, name: `f${index}` })));
         client.onNotification(LibraryChangedNotification.type, (params) => {
           library.changes.push(params);
@@ -123,6 +152,15 @@ suite('incident library over the protocol', () => {
     assert.deepEqual(outage.services, ['checkout', 'postgres']);
     assert.equal('terms' in outage, false, 'the search terms stay in the server');
     assert.deepEqual(skipped, { binary: 0, tooLarge: 0, unreadable: 0, symlinkedFolders: 0, notUtf8: 0 });
+  });
+
+  test('a workspace folder at the root of its authority, as VS Code for the Web mounts one, is listed from its root', async () => {
+    library = await LibraryClient.start([libraryFixture], { mount: 'vscode-test-web://mount' });
+    await library.complete();
+    const { incidents, skipped } = await library.incidents();
+    assert.equal(incidents.length, 10);
+    assert.deepEqual(incidents.map((incident) => incident.uri).filter((uri) => !/^vscode-test-web:\/\/mount\/(?:postmortems|team)\/[^/]+$/.test(uri)), []);
+    assert.equal(skipped.unreadable, 0);
   });
 
   test('action items grouped by state and by owner, with their lines', async () => {

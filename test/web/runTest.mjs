@@ -4,7 +4,8 @@
 // but `vscode`), with the fixture workspace mounted as `vscode-test-web://mount/`; the extension
 // runs from its `browser` entry, its server in a web worker. Same assertions, same fixtures.
 //
-// Environment: POSTMORTEM_CHROMIUM (browser), POSTMORTEM_WEB_TIMEOUT_MS (whole run, default 300000).
+// Environment: POSTMORTEM_CHROMIUM (browser), POSTMORTEM_WEB_TIMEOUT_MS (whole run, default 300000),
+// POSTMORTEM_E2E_GREP (only the tests whose title matches, as in test:e2e).
 
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -51,7 +52,7 @@ async function bundleSuite(outfile) {
 		const mocha = require('mocha/mocha.js').default;
 		function run() {
 			mocha.setup({ ui: 'bdd' });
-			mocha.setup({ ui: 'tdd', reporter: 'spec', color: false, timeout: ${Number(process.env.POSTMORTEM_E2E_TEST_TIMEOUT_MS || 60_000)} });
+			mocha.setup({ ui: 'tdd', reporter: 'spec', color: false, timeout: ${Number(process.env.POSTMORTEM_E2E_TEST_TIMEOUT_MS || 60_000)}${process.env.POSTMORTEM_E2E_GREP ? `, grep: ${JSON.stringify(process.env.POSTMORTEM_E2E_GREP)}` : ''} });
 			${files.map((name) => `require('./${name}');`).join('\n\t\t\t')}
 			return new Promise((resolve, reject) => mocha.run((failures) => (failures > 0 ? reject(new Error(failures + ' extension-host test(s) failed')) : resolve())));
 		}
@@ -66,8 +67,9 @@ async function bundleSuite(outfile) {
 		target: 'es2022',
 		external: ['vscode'],
 		alias: { 'node:assert/strict': './test/web/strictAssert.cjs' },
-		// The `util` package behind `assert` reads process.env at load; a worker has no `process`.
-		define: { 'process.env.NODE_DEBUG': 'false', 'process.env': '{}' },
+		// The `util` package behind `assert` reads process.env at load, and `assert` asks
+		// process.stderr how wide to draw a failed comparison; a worker has no `process`.
+		define: { 'process.env.NODE_DEBUG': 'false', 'process.env': '{}', 'process.stderr': 'undefined', 'process.emitWarning': 'undefined' },
 		plugins: [mochaBrowserBuild],
 		logLevel: 'warning',
 	});

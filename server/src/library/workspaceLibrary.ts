@@ -291,7 +291,7 @@ export class WorkspaceLibrary {
 
   /** Collects candidate files below `folder`; symbolic links to folders are not followed. */
   async #walk(folder: string, files: WorkspaceFiles, candidates: string[], run: IndexingRun): Promise<void> {
-    const pending = [folder];
+    const pending = [directoryUri(folder)];
     while (pending.length > 0 && !run.cancelled) {
       const listing = await files.readDirectory(pending.pop() as string);
       if (!listing.entries) {
@@ -375,6 +375,15 @@ export class WorkspaceLibrary {
     if (uris) params.uris = uris;
     this.#changed.fire(params);
   }
+}
+
+/**
+ * The URI to list a workspace folder by. Folders are kept without a trailing slash, so a folder at
+ * the root of its authority (`vscode-test-web://mount/` in VS Code for the Web) gets its `/` back:
+ * without a path, the editor can neither list it nor join names to it.
+ */
+function directoryUri(folder: string): string {
+  return /^[a-z][\w+.-]*:\/\/[^/?#]*$/i.test(folder) ? `${folder}/` : folder;
 }
 
 function settingsFor(byFolder: ReadonlyMap<string, DocumentSettings>, folder: string | undefined): DocumentSettings {
