@@ -1,7 +1,7 @@
 import type { CalendarDate, IncidentWindow, Section, Timeline } from '../model';
 import { lineAt, type Line } from './lines';
 import { shiftDate } from './timeline';
-import { durationsIn, outageDuration, readFieldWindow, readStartBeforeDuration, type WindowPoint } from './windowStatements';
+import { durationsIn, outageDuration, readFieldWindow, readFrontMatterWindow, readStartBeforeDuration, type WindowPoint } from './windowStatements';
 import { dayNumber, findClockTimes, findMilitaryRanges, findDates, findZones, minuteOfDay, readZoneAt, type DurationToken, type TimeToken } from './timeTokens';
 import { afternoonEnd } from './twelveHourNeighbours';
 import { introducesForeignDuration, isForeignDurationLabel, joinsForeignRange, opensForeignRange } from './languageTokens';
@@ -29,8 +29,12 @@ export function readWindow(text: string, lines: Line[], sections: readonly Secti
   const range = fields.start ? undefined : findRange(text, region);
   const chosen = fields.duration ? { duration: fields.duration, others: [] } : outageDuration(text, lines, findStatedDuration(text, region.length > 0 ? region : outside));
   const duration = chosen?.duration;
-  const startBits = fields.start ?? range?.start ?? readStartBeforeDuration(text, region, duration, pointAt);
-  const statedEnd = fields.end ?? range?.end;
+  const startInText = fields.start ?? range?.start ?? readStartBeforeDuration(text, region, duration, pointAt);
+  const endInText = fields.end ?? range?.end;
+  // Only when the text states neither end: what the text says wins over the page's metadata.
+  const frontMatter = startInText || endInText ? undefined : readFrontMatterWindow(lines, pointAt);
+  const startBits = startInText ?? frontMatter?.start;
+  const statedEnd = endInText ?? frontMatter?.end;
   const endBits = statedEnd && startBits ? { ...statedEnd, time: afternoonEnd(startBits.time, statedEnd.time) } : statedEnd;
 
   const regionDate = region.map((l) => findDates(l.text, l.start).find((d) => d.year !== undefined)).find((d) => d !== undefined);

@@ -177,3 +177,41 @@ export function outageDuration(text: string, lines: readonly Line[], chosen: Dur
   return { duration, others };
 }
 
+
+/** `started_at: 2024-10-21T08:40:00Z`: a front-matter key, then an ISO date and time. */
+const FRONT_MATTER_STAMP = /^\s*["']?([A-Za-z][\w-]{0,30})["']?\s*:\s*["']?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+/** Keys that say when the incident started. */
+const FRONT_MATTER_START = /^(?:start|started|start(?:ed)?_?(?:at|on|time|date)|began|incident_?start|occurred(?:_?at)?)$/i;
+/** Keys that say when it ended: `resolved_at`, `resolvedWhen` (status pages), `ended_at`. */
+const FRONT_MATTER_END = /^(?:resolved_?(?:at|on|when|time)|end(?:ed)?(?:_?(?:at|on|time))?|recovered_?at|restored_?at)$/i;
+
+/**
+ * The window a page's front matter states, for a document whose text states none: a start key
+ * (`started_at`, `start`), or `date` when an end key sits beside it (status pages write the
+ * incident's `date` and its `resolvedWhen`; elsewhere a bare `date` is the day a report was
+ * published), and an end key. Front matter is the `---` block the document opens with.
+ */
+export function readFrontMatterWindow(lines: readonly Line[], pointAt: PointReader): { start?: WindowPoint; end?: WindowPoint } {
+  if (lines.length === 0 || !lines[0]!.ignored || !/^\s*---\s*$/.test(lines[0]!.text)) return {};
+  let start: WindowPoint | undefined;
+  let end: WindowPoint | undefined;
+  let dated: WindowPoint | undefined;
+  for (let i = 1; i < lines.length && lines[i]!.ignored && !/^\s*(?:---|\.\.\.)\s*$/.test(lines[i]!.text); i++) {
+    const line = lines[i]!;
+    const match = FRONT_MATTER_STAMP.exec(line.text);
+    if (!match) continue;
+    const key = match[1]!;
+    const isStart = FRONT_MATTER_START.test(key);
+    const isEnd = !isStart && FRONT_MATTER_END.test(key);
+    if (!isStart && !isEnd && key.toLowerCase() !== 'date') continue;
+    const time = findClockTimes(line.text.slice(key.length), line.start + key.length)[0];
+    if (!time?.valid) continue;
+    const point = pointAt(line, time);
+    if (!point.date) continue;
+    if (isStart) start ??= point;
+    else if (isEnd) end ??= point;
+    else dated ??= point;
+  }
+  start ??= end ? dated : undefined;
+  return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
+}

@@ -225,4 +225,19 @@ suite('parsePostmortem: edge cases found by the property tests', () => {
     const keyed = parsePostmortem('---\ntimezone: CEST\n---\n## Timeline\n- 10:00 a\n- 10:05 b\n');
     assert.equal(keyed.timeline.entries[0]!.zone?.name, 'CEST');
   });
+
+  test('the front matter states the window when the text does not: start and end keys, or a status page\'s date and resolvedWhen', () => {
+    const window = (text: string) => {
+      const w = parsePostmortem(text).window;
+      return [hhmm(w.start), isoDate(w.startDate), hhmm(w.end), isoDate(w.endDate)];
+    };
+    const body = '## Summary\nThe queue stalled.\n\n## Timeline\n- 08:40 UTC alert\n- 10:05 UTC recovered\n';
+    assert.deepEqual(window(`---\nstarted_at: 2024-10-21T08:40:00Z\nresolved_at: "2024-10-21T10:05:00Z"\n---\n${body}`), ['08:40', '2024-10-21', '10:05', '2024-10-21']);
+    // A status page: the incident's date and when it was resolved, two days later.
+    assert.deepEqual(window(`---\ntitle: Packages unavailable\ndate: 2022-05-27T16:50:00-00:00\nresolved: true\nresolvedWhen: 2022-05-29T16:22:00-00:00\n---\n${body}`), ['16:50', '2022-05-27', '16:22', '2022-05-29']);
+    // A bare date is the day a report was published, and a boolean `resolved` says no time.
+    assert.deepEqual(window(`---\ntitle: Blog post\ndate: 2023-09-08 10:00:00\nresolved: true\n---\n${body}`), [undefined, undefined, undefined, undefined]);
+    // What the text states wins over the metadata.
+    assert.deepEqual(window(`---\nstarted_at: 2024-10-21T08:40:00Z\nresolved_at: 2024-10-21T10:05:00Z\n---\n## Summary\nFrom 09:00 to 09:30 UTC on October 21, 2024, the queue stalled.\n`), ['09:00', '2024-10-21', '09:30', '2024-10-21']);
+  });
 });
