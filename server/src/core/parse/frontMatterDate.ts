@@ -3,11 +3,11 @@ import { linesIn, type Line } from './lines';
 
 // `date: 2019-03-30 20:03:00`, `started_at: "2024-03-04T09:12:00Z"`: a key, then an ISO date and
 // time. A date alone (`date: 2023-09-08`) is most often the day the report was published.
-const STAMPED_KEY = /^\s*["']?([A-Za-z][\w-]{0,30})["']?\s*:\s*["']?(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}/;
+export const STAMPED_KEY = /^\s*["']?([A-Za-z][\w-]{0,30})["']?\s*:\s*["']?(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}/;
 /** Keys that date the end or an edit, not the incident: `resolved_on`, `resolvedWhen`, `updated`. */
 const NOT_THE_START = /resol|end|finish|clos|updat|modif|review|publish|due|expir/i;
 /** Keys that say when the incident started: preferred over a plain `date`. */
-const THE_START = /^(?:start|started|start(?:ed)?_?(?:at|on|time|date)|began|incident_?(?:date|start)|occurred(?:_?at)?)$/i;
+export const THE_START = /^(?:start|started|start(?:ed)?_?(?:at|on|time|date)|began|incident_?(?:date|start)|occurred(?:_?at)?)$/i;
 
 /**
  * The date the front matter gives the incident (`date: 2019-03-30 20:03:00`,

@@ -1,6 +1,7 @@
 import type { CalendarDate, Span, Zone } from '../model';
 import { lineAt, type Line } from './lines';
 import { activeLanguages, type CompiledLanguages } from '../languages';
+import { STAMPED_KEY, THE_START } from './frontMatterDate';
 import { findForeignDurations } from './languageTokens';
 import { findClockTimes, findDates, findDurations, type DurationToken, type TimeToken } from './timeTokens';
 
@@ -178,10 +179,6 @@ export function outageDuration(text: string, lines: readonly Line[], chosen: Dur
 }
 
 
-/** `started_at: 2024-10-21T08:40:00Z`: a front-matter key, then an ISO date and time. */
-const FRONT_MATTER_STAMP = /^\s*["']?([A-Za-z][\w-]{0,30})["']?\s*:\s*["']?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
-/** Keys that say when the incident started. */
-const FRONT_MATTER_START = /^(?:start|started|start(?:ed)?_?(?:at|on|time|date)|began|incident_?start|occurred(?:_?at)?)$/i;
 /** Keys that say when it ended: `resolved_at`, `resolvedWhen` (status pages), `ended_at`. */
 const FRONT_MATTER_END = /^(?:resolved_?(?:at|on|when|time)|end(?:ed)?(?:_?(?:at|on|time))?|recovered_?at|restored_?at)$/i;
 
@@ -198,10 +195,10 @@ export function readFrontMatterWindow(lines: readonly Line[], pointAt: PointRead
   let dated: WindowPoint | undefined;
   for (let i = 1; i < lines.length && lines[i]!.ignored && !/^\s*(?:---|\.\.\.)\s*$/.test(lines[i]!.text); i++) {
     const line = lines[i]!;
-    const match = FRONT_MATTER_STAMP.exec(line.text);
+    const match = STAMPED_KEY.exec(line.text);
     if (!match) continue;
     const key = match[1]!;
-    const isStart = FRONT_MATTER_START.test(key);
+    const isStart = THE_START.test(key);
     const isEnd = !isStart && FRONT_MATTER_END.test(key);
     if (!isStart && !isEnd && key.toLowerCase() !== 'date') continue;
     const time = findClockTimes(line.text.slice(key.length), line.start + key.length)[0];
