@@ -487,7 +487,23 @@ const steps: JourneyStep[] = [
 			await row('Similar to').waitFor({ timeout: UI_DEADLINE_MS });
 			console.log(`      row: ${(await row('2024-03-02 Checkout outage').innerText()).replace(/\s+/g, ' ')}`);
 			const lens = page.locator('.editor-instance .monaco-editor .codelens-decoration', { hasText: 'Similar:' });
-			await lens.first().waitFor({ timeout: UI_DEADLINE_MS });
+			const shown = await lens
+				.first()
+				.waitFor({ timeout: LENS_FIRST_WAIT_MS })
+				.then(() => true)
+				.catch(() => false);
+			if (!shown) {
+				// In some runs VS Code asks the server for no code lens at all for an editor opened right
+				// after Close All Editors (the server's log of requests shows none for the document, and
+				// none of its lenses show, not only Similar:). It asks again on the next edit, as it would
+				// for someone typing: a space, undone, leaves the document as it was.
+				console.log('      no code lens asked for yet: a space typed and undone');
+				await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+				await page.keyboard.press('Control+End');
+				await page.keyboard.type(' ');
+				await page.keyboard.press('Control+Z');
+				await lens.first().waitFor({ timeout: UI_DEADLINE_MS });
+			}
 			console.log(`      code lens: ${(await lens.first().innerText()).trim()}`);
 			await readmePicture('incidents-view.png', await workbench.regionOf(['.monaco-workbench']));
 		},
@@ -511,6 +527,8 @@ const steps: JourneyStep[] = [
 	},
 ];
 
+/** How long the Incidents step waits for the Similar: lens before it nudges VS Code with an edit. */
+const LENS_FIRST_WAIT_MS = 10_000;
 /** A mark of the timeline drawing (server/src/core/picture/drawTimeline.ts). */
 const TIMELINE_MARK = '[data-line][role="button"]';
 /** The element the Markdown preview plugin wraps the picture in (client/src/markdownPreview). */
