@@ -3,7 +3,12 @@ import { severityRank, type Distribution, type LibraryStats } from '../core/libr
 /** A duration for a table cell: `45m`, `1h05m`, `2d03h`, `30s`, `<1s`; `?` when unknown. */
 export function compactDuration(minutes: number | undefined): string {
   if (minutes === undefined || !Number.isFinite(minutes)) return '?';
-  if (minutes > 0 && minutes < 1) return minutes < 1 / 60 ? '<1s' : `${Math.round(minutes * 60)}s`;
+  if (minutes > 0 && minutes < 1) {
+    // Seconds are compared rounded: a second measured between two stamps is 0.01666… minutes
+    // in floating point, a hair under 1/60.
+    const seconds = Math.round(minutes * 60);
+    return seconds < 1 ? '<1s' : seconds < 60 ? `${seconds}s` : '1m';
+  }
   const total = Math.round(minutes);
   if (total < 60) return `${total}m`;
   if (total < 1440) return `${Math.floor(total / 60)}h${String(total % 60).padStart(2, '0')}m`;
