@@ -10,16 +10,24 @@ const NOT_THE_START = /resol|end|finish|clos|updat|modif|review|publish|due|expi
 export const THE_START = /^(?:start|started|start(?:ed)?_?(?:at|on|time|date)|began|incident_?(?:date|start)|occurred(?:_?at)?)$/i;
 
 /**
+ * The lines of the front matter the document opens with (the `---` block, its fences included),
+ * or none. Read once by the parser for the date, the zone and the window the front matter gives.
+ */
+export function frontMatterLines(text: string, lines: readonly Line[], ignoredSpans: readonly Span[]): readonly Line[] {
+  const frontMatter = ignoredSpans[0];
+  if (!frontMatter || !/^\s*---/.test(text.slice(frontMatter.start, frontMatter.start + 8))) return [];
+  return linesIn(lines, frontMatter);
+}
+
+/**
  * The date the front matter gives the incident (`date: 2019-03-30 20:03:00`,
  * `started_at: 2024-03-04T09:12:00Z`): the date of a timeline that writes only times, when
  * nothing else in the document dates it. A start key wins over `date`; keys of the end, of
  * edits or reviews are not read.
  */
-export function readFrontMatterDate(text: string, lines: readonly Line[], ignoredSpans: readonly Span[]): CalendarDate | undefined {
-  const frontMatter = ignoredSpans[0];
-  if (!frontMatter || !/^\s*---/.test(text.slice(frontMatter.start, frontMatter.start + 8))) return undefined;
+export function readFrontMatterDate(frontMatter: readonly Line[]): CalendarDate | undefined {
   let found: CalendarDate | undefined;
-  for (const line of linesIn(lines, frontMatter)) {
+  for (const line of frontMatter) {
     const match = STAMPED_KEY.exec(line.text);
     if (!match || NOT_THE_START.test(match[1]!)) continue;
     const at = line.text.indexOf(match[2]!, match[1]!.length);

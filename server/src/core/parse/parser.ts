@@ -16,7 +16,7 @@ import { attachStatusUpdateText } from './statusUpdates';
 import { readTimelineInSteps } from './timeline';
 import { applySectionHeadings, headingLineSet, promoteTimeLedSections } from './timelineSections';
 import { readWindow } from './window';
-import { readFrontMatterDate } from './frontMatterDate';
+import { frontMatterLines, readFrontMatterDate } from './frontMatterDate';
 import { runToEnd } from '../steps';
 import { findDates, findZones, readZoneAt } from './timeTokens';
 import { compileLanguages, readingLanguages, type LanguageCode } from '../languages';
@@ -79,16 +79,17 @@ function* parseSteps(text: string, memo: LineReadMemo | undefined): Generator<vo
   const summaryLines = linesOfKind(lines, allSections, 'summary', headings.sections);
   const titleLines = linesOfKind(lines, allSections, 'title', headings.sections, 3);
   const titleHeadings = allSections.filter((s) => s.kind === 'title').flatMap((s) => linesIn(lines, { start: s.headingSpan.start, end: s.headingSpan.start + 1 }));
-  const baseDate = firstDate([...summaryLines, ...titleHeadings, ...titleLines]) ?? readFrontMatterDate(text, lines, ignoredSpans);
+  const frontMatter = frontMatterLines(text, lines, ignoredSpans);
+  const baseDate = firstDate([...summaryLines, ...titleHeadings, ...titleLines]) ?? readFrontMatterDate(frontMatter);
   yield;
   const timeline = yield* readTimelineInSteps(lines, allSections, headings.timeHeadings, baseDate, memo);
   applySectionHeadings(timeline, allSections);
   attachStatusUpdateText(timeline, lines, (offset) => lineAt(lines, offset));
   memo?.complete();
   yield;
-  const window = readWindow(text, lines, allSections, summaryLines, timeline);
+  const window = readWindow(text, lines, allSections, summaryLines, timeline, frontMatter);
   yield;
-  const documentZone = readFrontMatterZone(text, lines, ignoredSpans);
+  const documentZone = readFrontMatterZone(frontMatter);
   const zones = collectZones(lines, allSections, timeline, window);
   if (documentZone) zones.push(documentZone);
   yield;
@@ -388,10 +389,8 @@ function withSummaryZone(timeline: Timeline, zone: Zone | undefined): Timeline {
  * A zone the front matter states for the whole document: a `timezone:` key, or the offset of a
  * date-time (`date: 2020-05-24T17:36:00+00:00`).
  */
-function readFrontMatterZone(text: string, lines: readonly Line[], ignoredSpans: readonly Span[]): Zone | undefined {
-  const frontMatter = ignoredSpans[0];
-  if (!frontMatter || !/^\s*---/.test(text.slice(frontMatter.start, frontMatter.start + 8))) return undefined;
-  for (const line of linesIn(lines, frontMatter)) {
+function readFrontMatterZone(frontMatter: readonly Line[]): Zone | undefined {
+  for (const line of frontMatter) {
     const key = /^\s*(?:time_?zone|tz)\s*:\s*["']?/i.exec(line.text);
     if (key) {
       const zone = readZoneAt(line.text.slice(key[0].length), line.start + key[0].length, 'document');

@@ -11,7 +11,7 @@ import { introducesForeignDuration, isForeignDurationLabel, joinsForeignRange, o
  * `began at 2:30 PM UTC and lasted until 6:00 PM UTC`, `Start Time:` / `End Time:` labels and export fields, in every language in use) and a
  * stated duration (`Duration: 45 minutes`, `lasted 2 hours`, `for ~three hours`).
  */
-export function readWindow(text: string, lines: Line[], sections: readonly Section[], summaryLines: readonly Line[], timeline: Timeline): IncidentWindow {
+export function readWindow(text: string, lines: Line[], sections: readonly Section[], summaryLines: readonly Line[], timeline: Timeline, frontMatter: readonly Line[]): IncidentWindow {
   const timelineSpans = sections.filter((s) => s.kinds.includes('timeline')).map((s) => s.span);
   const inTimeline = new Uint8Array(lines.length);
   for (const span of timelineSpans) markLinesIn(lines, span, inTimeline);
@@ -32,9 +32,9 @@ export function readWindow(text: string, lines: Line[], sections: readonly Secti
   const startInText = fields.start ?? range?.start ?? readStartBeforeDuration(text, region, duration, pointAt);
   const endInText = fields.end ?? range?.end;
   // Only when the text states neither end: what the text says wins over the page's metadata.
-  const frontMatter = startInText || endInText ? undefined : readFrontMatterWindow(lines, pointAt);
-  const startBits = startInText ?? frontMatter?.start;
-  const statedEnd = endInText ?? frontMatter?.end;
+  const stamped = startInText || endInText ? undefined : readFrontMatterWindow(frontMatter, pointAt);
+  const startBits = startInText ?? stamped?.start;
+  const statedEnd = endInText ?? stamped?.end;
   const endBits = statedEnd && startBits ? { ...statedEnd, time: afternoonEnd(startBits.time, statedEnd.time) } : statedEnd;
 
   const regionDate = region.map((l) => findDates(l.text, l.start).find((d) => d.year !== undefined)).find((d) => d !== undefined);

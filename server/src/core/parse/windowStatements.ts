@@ -186,15 +186,13 @@ const FRONT_MATTER_END = /^(?:resolved_?(?:at|on|when|time)|end(?:ed)?(?:_?(?:at
  * The window a page's front matter states, for a document whose text states none: a start key
  * (`started_at`, `start`), or `date` when an end key sits beside it (status pages write the
  * incident's `date` and its `resolvedWhen`; elsewhere a bare `date` is the day a report was
- * published), and an end key. Front matter is the `---` block the document opens with.
+ * published), and an end key, from the front matter's lines (`frontMatterLines`).
  */
-export function readFrontMatterWindow(lines: readonly Line[], pointAt: PointReader): { start?: WindowPoint; end?: WindowPoint } {
-  if (lines.length === 0 || !lines[0]!.ignored || !/^\s*---\s*$/.test(lines[0]!.text)) return {};
+export function readFrontMatterWindow(frontMatter: readonly Line[], pointAt: PointReader): { start?: WindowPoint; end?: WindowPoint } {
   let start: WindowPoint | undefined;
   let end: WindowPoint | undefined;
   let dated: WindowPoint | undefined;
-  for (let i = 1; i < lines.length && lines[i]!.ignored && !/^\s*(?:---|\.\.\.)\s*$/.test(lines[i]!.text); i++) {
-    const line = lines[i]!;
+  for (const line of frontMatter) {
     const match = STAMPED_KEY.exec(line.text);
     if (!match) continue;
     const key = match[1]!;
